@@ -1,0 +1,3 @@
+from crossref.cli import main
+
+main()
