@@ -1,0 +1,414 @@
+"""The ``crossref`` command line: a thin layer over the library modules."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from crossref import __version__, render, store
+from crossref.config import DB_ENV_VAR, resolve_db_path
+from crossref.errors import CrossrefError
+from crossref.render import Messages, OutputFormat
+
+EXIT_CODES = """**Exit codes:**
+
+- 0: success
+- 1: an error (`crossref: error: ...` on stderr), or some SOURCE could not be read
+- 2: bad usage (unknown option, bad value)
+- 130: interrupted (Ctrl-C)"""
+
+
+class CrossrefGroup(TyperGroup):
+    """Turns crossref's errors into one stderr line and an exit code (see EXIT_CODES)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        debug = bool(ctx.params.get("debug"))
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows up here, inside the handlers below
+            return result
+        except CrossrefError as exc:
+            _fail(str(exc), debug)
+        except sqlite3.Error as exc:
+            _fail(f"database error: {exc}", debug)
+        except KeyboardInterrupt:
+            if debug:
+                traceback.print_exc()
+            Messages().error("interrupted")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (e.g. `crossref statements | head`): stop quietly.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+
+
+def _fail(message: str, debug: bool) -> NoReturn:
+    if debug:
+        traceback.print_exc()
+    Messages().error(message)
+    raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    name="crossref",
+    cls=CrossrefGroup,
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+db_app = typer.Typer(
+    help="Inspect the crossref database.\n\n**Examples:**\n\n```\ncrossref db path\n```",
+    no_args_is_help=True,
+)
+app.add_typer(db_app, name="db")
+# Later sub-apps go here, next to `db`: app.add_typer(parties_app, name="parties"), then
+# `events` and `compare`; they reuse DbOption, QuietOption, the output options and _open_db().
+
+
+# --------------------------------------------------------------------------- shared options
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help=f"SQLite database file (default: ${DB_ENV_VAR}, else crossref.db in the user data dir).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Print no messages on stderr, only errors.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Output one JSON array.")]
+JsonlOption = Annotated[bool, typer.Option("--jsonl", help="Output one JSON object per line.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Output CSV with a header row.")]
+TsvOption = Annotated[bool, typer.Option("--tsv", help="Output TSV with a header row (default when piped).")]
+TableOption = Annotated[bool, typer.Option("--table", help="Output a table (default on a terminal).")]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many rows.")]
+
+
+def _output_format(*, json_: bool, jsonl: bool, csv_: bool, tsv: bool, table: bool) -> OutputFormat | None:
+    try:
+        return render.pick_format(
+            {
+                OutputFormat.JSON: json_,
+                OutputFormat.JSONL: jsonl,
+                OutputFormat.CSV: csv_,
+                OutputFormat.TSV: tsv,
+                OutputFormat.TABLE: table,
+            }
+        )
+    except render.FormatConflict as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _open_db(db: Path | None) -> store.CrossrefDatabase:
+    return store.open_database(resolve_db_path(db))
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        message = f"{value!r} is not a date like 2024-05-31"
+        raise typer.BadParameter(message, param_hint="--published") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"crossref {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback when an error stops crossref.")
+    ] = False,
+) -> None:
+    """Show, side by side, how each party to an incident described it in the news.
+
+    crossref reads articles into a SQLite database, finds attributed statements (who said what,
+    for which side) and lists them.
+
+    **Examples:**
+
+    ```
+    crossref ingest story.txt https://example.com/news/1
+    crossref statements --party Israel --search ceasefire
+    crossref articles --json > articles.json
+    ```
+    """
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class InputFormat(StrEnum):
+    """How standard input (``-``) is read."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+@contextmanager
+def _ingest_feedback(messages: Messages) -> Iterator[Callable[[Any], None]]:
+    """An ``on_item`` callback: prints each failure; a progress line on stderr if it is a terminal."""
+    from crossref.ingest import IngestItem
+
+    def report_failure(item: IngestItem) -> None:
+        if item.status == "failed":
+            messages.error(f"{item.source}: {item.problem}")
+
+    if messages.quiet or not messages.console.is_terminal:
+        yield report_failure
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=messages.console, transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+        done = 0
+
+        def on_item(item: IngestItem) -> None:
+            nonlocal done
+            done += 1
+            report_failure(item)
+            progress.update(task, description=f"{done} read, last {item.status}: {item.source}")
+
+        yield on_item
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Files, URLs, or - for standard input.", metavar="SOURCE...", show_default=False),
+    ],
+    db: DbOption = None,
+    stdin_format: Annotated[
+        InputFormat, typer.Option("--format", "-f", help="How to read standard input (-).")
+    ] = InputFormat.TEXT,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name, where the source does not say.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", "--date", help="Publication date YYYY-MM-DD, where not given."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title, where the source does not give one.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL the text came from, where not given.")] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Read again articles whose text is already stored.")
+    ] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Read articles from files, URLs or standard input and store their statements.
+
+    An article whose text is already stored is skipped (use --replace to read it again).
+    A source that cannot be read gets one error line; the others are still stored, and
+    the exit code is 1.
+
+    **Examples:**
+
+    ```
+    crossref ingest story.txt notes.md https://example.com/news/1
+    crossref ingest --outlet Reuters --date 2024-05-31 story.txt
+    cat story.md | crossref ingest - --format markdown --title "Port strike"
+    ```
+    """
+    from crossref.ingest import ingest_sources
+    from crossref.sources import Limits, SourceDefaults
+
+    published = _iso_date(published)
+    messages = Messages(quiet=quiet)
+    database = _open_db(db)
+    defaults = SourceDefaults(title=title, outlet=outlet, published=published, url=url)
+    with _ingest_feedback(messages) as on_item:
+        report = ingest_sources(
+            database,
+            sources,
+            defaults=defaults,
+            limits=Limits(),
+            stdin_format=stdin_format.value,
+            replace=replace,
+            on_item=on_item,
+        )
+    messages.info(report.summary())
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- listings
+
+
+def _show(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[render.Column],
+    fmt: OutputFormat | None,
+    fields: Sequence[str],
+    messages: Messages,
+    empty: str,
+) -> None:
+    if not rows and render.resolve_format(fmt, sys.stdout) is OutputFormat.TABLE:
+        messages.info(empty)
+    render.render_rows(rows, columns, fmt, fields=fields)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    search: Annotated[str | None, typer.Option(help="Full-text search in titles and texts.")] = None,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    jsonl: JsonlOption = False,
+    csv_: CsvOption = False,
+    tsv: TsvOption = False,
+    table: TableOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """List stored articles with their statement counts.
+
+    **Examples:**
+
+    ```
+    crossref articles
+    crossref articles --search "port strike" --json
+    crossref articles --csv > articles.csv
+    ```
+    """
+    fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
+    rows = store.list_articles(_open_db(db), search=search, limit=limit)
+    _show(rows, render.ARTICLE_COLUMNS, fmt, store.ARTICLE_FIELDS, Messages(quiet=quiet), "No articles.")
+
+
+class StatementKind(StrEnum):
+    """Kinds of attributed statement."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+@app.command()
+def statements(
+    db: DbOption = None,
+    article: Annotated[
+        int | None, typer.Option("--article", help="Only statements from this article id.")
+    ] = None,
+    party: Annotated[str | None, typer.Option(help="Only statements for this party (any case).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only speakers whose name contains this (any case or accents).")
+    ] = None,
+    event: Annotated[
+        str | None, typer.Option("--event", help="Only statements grouped under this event id.")
+    ] = None,
+    kind: Annotated[StatementKind | None, typer.Option(help="Only direct, indirect or mixed quotes.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help='Full-text search in statements: plain words, or FTS5 syntax (`"a phrase"`, OR, NOT, `x*`).'
+        ),
+    ] = None,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    jsonl: JsonlOption = False,
+    csv_: CsvOption = False,
+    tsv: TsvOption = False,
+    table: TableOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """List attributed statements: who said what, for which party, in which article.
+
+    **Examples:**
+
+    ```
+    crossref statements --article 3
+    crossref statements --party Israel --kind direct --json
+    crossref statements --speaker erdogan --search "cease-fire"
+    ```
+    """
+    fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
+    rows = store.list_statements(
+        _open_db(db),
+        article_id=article,
+        party=party,
+        speaker=speaker,
+        event_id=event,
+        kind=kind.value if kind else None,
+        search=search,
+        limit=limit,
+    )
+    messages = Messages(quiet=quiet)
+    _show(rows, render.STATEMENT_COLUMNS, fmt, store.STATEMENT_FIELDS, messages, "No statements.")
+
+
+# --------------------------------------------------------------------------- maintenance
+
+
+@app.command()
+def reextract(db: DbOption = None, quiet: QuietOption = False) -> None:
+    """Run statement extraction again over every stored article (e.g. after an upgrade).
+
+    Your speaker-to-party assignments are kept and applied again.
+
+    **Examples:**
+
+    ```
+    crossref reextract --db news.db
+    ```
+    """
+    messages = Messages(quiet=quiet)
+    report = store.reextract_all(_open_db(db))
+    for article_id, problem in report.failed:
+        messages.error(f"article {article_id}: {problem}")
+    messages.info(
+        f"re-extracted {report.articles} article{'s' if report.articles != 1 else ''}: "
+        f"{report.statements_before} statements before, {report.statements_after} now"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@db_app.command("path")
+def db_path(db: DbOption = None) -> None:
+    """Print the path of the database in use (--db, else $CROSSREF_DB, else the default).
+
+    **Examples:**
+
+    ```
+    crossref db path
+    sqlite-utils tables "$(crossref db path)"
+    ```
+    """
+    typer.echo(str(resolve_db_path(db).absolute()))
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app(prog_name="crossref")
+    except KeyboardInterrupt:
+        Messages().error("interrupted")
+        sys.exit(130)

@@ -1,0 +1,683 @@
+"""Attribution rules: find cue, speaker phrase and content in each sentence.
+
+The rules read tokens and punctuation only (no parser), which keeps extraction fast.
+Each finding is a :class:`RawStatement`; speakers are resolved afterwards
+(:mod:`crossref.extract.speakers`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crossref.extract.lexicon import (
+    ADDRESSEE_VERBS,
+    BETWEEN_SUBJECT_AND_CUE,
+    CLAUSE_WORDS,
+    CUE_FORMS,
+    OBJECT_PRONOUNS,
+    ORG_HEADS,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    STANCE_VERBS,
+    TIME_WORDS,
+    WEAK_CUES,
+)
+from crossref.extract.segment import Paragraph, Quote, Sentence
+from crossref.extract.tokens import Token, tokenize
+
+PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "to", "from", "with", "late", "early", "last",
+                "this", "earlier", "later", "via", "through", "for", "about", "over", "while", "when", "amid",
+                "ahead", "following", "outside", "inside", "near", "by"}
+NP_INNER = {"the", "a", "an", "of", "for", "from", "at", "in", "and", "'s", "’s", "de", "la", "al", "von",
+            "van", "der", "bin", "ibn", "du", "le", "this", "that", "these", "those", "both", "some", "many",
+            "several", "two", "three", "four", "five", "other", "another", "top", "senior", "former", "one",
+            "its", "his", "her", "their", "our", "all", "most", "few", "more", "u.s.", "on"}
+DETERMINERS = {"the", "a", "an", "this", "these", "those", "both", "some", "many", "several", "another",
+               "other", "all", "most", "few", "its", "his", "her", "their", "our", "one", "two", "three"}
+NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "one", "nobody", "no", "none",
+                "anyone", "everyone", "everybody", "someone", "somebody", "each", "you", "me", "us"}
+LEADING_FILLERS = {"but", "and", "however", "meanwhile", "yet", "so", "still", "instead", "now", "then",
+                   "also", "separately", "later", "earlier", "previously", "moreover", "furthermore"}
+NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+                "such", "no", "any", "every", "each", "whose", "of", "new", "recent", "latest", "earlier", "first"}
+SPEECH_NOUN_HEADS = {"statement", "statements", "report", "reports", "poll", "polls", "survey", "surveys",
+                     "study", "studies", "document", "documents", "memo", "letter", "release", "data",
+                     "analysis", "figures", "tweet", "post", "message", "briefing", "communique", "record",
+                     "records", "estimate", "estimates", "filing", "complaint", "indictment", "lawsuit"}
+
+
+@dataclass
+class RawStatement:
+    """A statement before speaker resolution; spans are absolute offsets."""
+
+    content: tuple[int, int]
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    kind: str
+    speaker: tuple[int, int] | None  # span of the speaker phrase as written, None = inherit
+    sentence: Sentence
+    paragraph: int
+    inherit: str = ""  # "", "subject" (participle) or "previous" (continued quote)
+
+
+class SentenceRules:
+    """Applies the attribution patterns to one sentence."""
+
+    def __init__(self, text: str, sentence: Sentence, quotes: list[Quote]) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.quotes = [q for q in quotes if q.end > sentence.start and q.start < sentence.end]
+        self.tokens = tokenize(text, sentence.start, sentence.end, [(q.start, q.end) for q in self.quotes])
+        self.words = [t for t in self.tokens]
+
+    # -- helpers -------------------------------------------------------------------------
+    def gap(self, i: int, j: int) -> str:
+        """Text between tokens i and j (exclusive of both)."""
+        return self.text[self.tokens[i].end:self.tokens[j].start]
+
+    def is_punct(self, i: int, chars: str = ",;:—–()[]") -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].text in chars
+
+    def quote_ending_before(self, i: int) -> Quote | None:
+        """A closed quote that ends just before token i (only commas/spaces between)."""
+        pos = self.tokens[i].start
+        for q in self.quotes:
+            between = self.text[q.end:pos] if q.end <= pos else None
+            if between is not None and between.strip(" ,\u00a0") == "" and (q.end - q.start) > 3:
+                return q
+            # the comma sits inside the quote: “...,” said
+            if between is not None and between.strip() in {"", ","} and self.text[q.start:q.end].rstrip("”\"’").endswith(","):
+                return q
+        return None
+
+    def quote_starting_after(self, i: int) -> Quote | None:
+        end = self.tokens[i].end
+        for q in self.quotes:
+            between = self.text[end:q.start] if q.start >= end else None
+            if between is not None and between.strip(" ,:\u00a0") == "":
+                return q
+        return None
+
+    # -- speaker phrases -------------------------------------------------------------------
+    def speaker_before(self, cue: int) -> tuple[int, int] | None:
+        """Token range [a, b) of the subject phrase ending before the cue, or None."""
+        i = cue - 1
+        # skip adverbs, auxiliaries and time/place adjuncts between subject and verb
+        while i >= 0:
+            t = self.tokens[i]
+            if t.in_quote:
+                return None
+            lw = t.lower
+            if lw in BETWEEN_SUBJECT_AND_CUE or (lw.endswith("ly") and not t.is_capitalized and len(lw) > 4):
+                i -= 1
+                continue
+            adj = self._adjunct_start(i)
+            if adj is not None:
+                i = adj - 1
+                continue
+            break
+        b = i + 1
+        a = b
+        while i >= 0 and b - i <= 14:
+            t = self.tokens[i]
+            lw = t.lower
+            if t.text == ")" and i > 0:
+                # "Rep. Gwen Moore (D-Wis.)": step over a short parenthetical
+                k = i - 1
+                while k >= 0 and i - k < 8 and self.tokens[k].text != "(":
+                    k -= 1
+                if k >= 0 and self.tokens[k].text == "(" and k > 0:
+                    if b == i + 1:
+                        b = k  # a trailing parenthetical is not part of the name
+                    i = k - 1
+                    a = min(a, k)
+                    continue
+                break
+            if t.in_quote or not t.is_word and t.text not in {"’s", "'s", "-", "&", "."}:
+                break
+            if lw in CLAUSE_WORDS and lw not in {"and"}:
+                break
+            if lw == "and" and i + 1 < b and not (self.tokens[i - 1].is_capitalized if i else False):
+                break
+            if lw in CUE_FORMS and not t.is_capitalized and lw not in SPEAKER_NOUNS:
+                break
+            if not t.is_capitalized and lw not in NP_INNER and lw not in SPEAKER_NOUNS and lw not in PRONOUNS \
+                    and not lw.isdigit() and i < b - 1 and self._lowercase_blocks(i, b):
+                break
+            a = i
+            i -= 1
+        if a >= b:
+            return None
+        # trim leading fillers and prepositions
+        while a < b and (self.tokens[a].lower in LEADING_FILLERS or self.tokens[a].lower in {"of", "for", "from",
+                                                                                          "at", "in", "and"}):
+            a += 1
+        if a >= b:
+            return None
+        return (a, b) if self._valid_speaker(a, b) else None
+
+    def _lowercase_blocks(self, i: int, b: int) -> bool:
+        """A lowercase word not known to sit inside noun phrases: allowed only as an
+        adjective-like word right before a known head or inside 'X for the Y' chains."""
+        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+        word = self.tokens[i].lower
+        if word.endswith(("ed", "ing")) and not word.endswith(("keeping", "ing's")):
+            return True
+        return not (nxt in SPEAKER_NOUNS or nxt in ORG_HEADS or self.tokens[i + 1].is_capitalized
+                    or nxt in NP_INNER)
+
+    def _adjunct_start(self, i: int) -> int | None:
+        """If tokens ending at i form 'on Saturday', 'in a statement', 'on Dec. 11'... return its start."""
+        j = i
+        saw_time = False
+        while j >= 0 and i - j < 6:
+            lw = self.tokens[j].lower.rstrip(".")
+            if lw in TIME_WORDS or lw.isdigit() or lw in SPEECH_NOUN_HEADS or lw in {"interview", "briefing",
+                                                                                  "conference", "press", "news"}:
+                saw_time = True
+                j -= 1
+                continue
+            if lw in {"a", "an", "the", "another", "separate", "written", "joint", "brief", "weekly", "daily"}:
+                j -= 1
+                continue
+            if lw in {"on", "in", "at", "during", "late", "early", "last"} and saw_time:
+                return j
+            break
+        return None
+
+    def _valid_speaker(self, a: int, b: int) -> bool:
+        toks = self.tokens[a:b]
+        words = [t for t in toks if t.is_word]
+        if not words:
+            return False
+        head = words[-1]
+        lw = head.lower
+        if len(words) == 1 and lw in NOT_SPEAKERS:
+            return False
+        if lw in PRONOUNS:
+            return len(words) == 1
+        if lw in OBJECT_PRONOUNS:
+            return False
+        if head.is_capitalized:
+            # a lone sentence-initial function word ("Then", "There") is no name
+            return not (len(words) == 1 and (lw in LEADING_FILLERS or lw in NOT_SPEAKERS or lw in DETERMINERS))
+        if lw in SPEAKER_NOUNS or lw in ORG_HEADS or lw.rstrip("s") in SPEAKER_NOUNS:
+            return True
+        # "the announcer", "an ad": a determiner and a noun-like head
+        return len(words) <= 4 and words[0].lower in DETERMINERS and words[0].lower not in {"this", "that"} \
+            and not lw.endswith(("ing", "ed", "ly")) and lw not in NOT_SPEAKERS and len(lw) > 2
+
+    def speaker_after(self, cue: int) -> tuple[int, int] | None:
+        """Token range of the speaker phrase right after an inverted cue (``said the ministry``)."""
+        i = cue + 1
+        a = i
+        while i < len(self.tokens) and i - a < 14:
+            t = self.tokens[i]
+            lw = t.lower
+            if t.in_quote or (not t.is_word and t.text not in {"’s", "'s", "-", "&", "."}):
+                break
+            if lw in CLAUSE_WORDS and lw != "and":
+                break
+            if i > a and lw in {"on", "in", "at", "during", "late", "early", "last", "told", "to", "while",
+                                "after", "before", "citing", "adding", "saying"}:
+                break
+            if i > a and lw in CUE_FORMS and lw not in SPEAKER_NOUNS:
+                break
+            i += 1
+        b = i
+        if b <= a:
+            return None
+        return (a, b) if self._valid_speaker(a, b) else None
+
+    def subject(self) -> tuple[int, int] | None:
+        """The sentence's subject phrase: the noun phrase before its first verb-like word."""
+        toks = self.tokens
+        i = 0
+        while i < len(toks) and (toks[i].lower in LEADING_FILLERS or not toks[i].is_word):
+            i += 1
+        a = i
+        while i < len(toks) and i - a < 14:
+            t = toks[i]
+            lw = t.lower
+            if not t.is_word and t.text not in {"’s", "'s", "-", "."}:
+                break
+            if t.in_quote or lw in CLAUSE_WORDS and lw != "and":
+                break
+            if i > a and not t.is_capitalized and (lw in CUE_FORMS or lw in BETWEEN_SUBJECT_AND_CUE
+                                                     or lw.endswith("ed")):
+                break
+            i += 1
+        if i <= a or i >= len(toks):
+            return None
+        sub = self.speaker_before(i)
+        return sub
+
+    # -- content ---------------------------------------------------------------------------
+    def content_after(self, cue: int) -> tuple[int, int, int] | None:
+        """(start, end, first token) of the content following the cue: skips 'that',
+        addressees ('told reporters'), adjuncts ('on Sunday'), 'however'."""
+        toks = self.tokens
+        i = cue + 1
+        lemma = CUE_FORMS.get(toks[cue].lower, "")
+        # an object addressee: "told the Ria Novosti press agency that"
+        if lemma in ADDRESSEE_VERBS:
+            for j in range(i, min(len(toks), i + 12)):
+                if toks[j].lower == "that" and not toks[j].in_quote:
+                    i = j + 1
+                    break
+                if toks[j].text in {":", ","} or toks[j].in_quote:
+                    i = j
+                    break
+            else:
+                # "told reporters the deal was dead": skip a short noun phrase
+                j = i
+                while j < len(toks) and j - i < 5 and (toks[j].is_capitalized or toks[j].lower in NP_INNER
+                                                          or toks[j].lower in SPEAKER_NOUNS
+                                                          or toks[j].lower in {"reporters", "journalists",
+                                                                               "me", "us", "him", "her", "them"}):
+                    j += 1
+                i = j
+        # adjuncts and fillers: "said on Sunday that", "warned, however, that"
+        for _ in range(10):
+            if i >= len(toks):
+                break
+            lw = toks[i].lower
+            if toks[i].text in {",", ":", "—", "–"} or lw in {"however", "also", "too", "then", "again"}:
+                i += 1
+                continue
+            if lw == "that" and not toks[i].in_quote:
+                i += 1
+                break
+            if lw in PREPOSITIONS and not toks[i].in_quote:
+                ahead = [k for k in range(i + 1, min(len(toks), i + 12))
+                         if toks[k].lower == "that" and not toks[k].in_quote]
+                if ahead and not any(toks[k].text in {",", ";", ":"} for k in range(i + 1, ahead[0])):
+                    i = ahead[0] + 1
+                    break
+            if lw in {"on", "in", "at", "during", "late", "early", "last", "this", "earlier", "later"} and \
+                    not toks[i].in_quote:
+                j = i + 1
+                while j < len(toks) and j - i < 6 and (toks[j].lower.rstrip(".") in TIME_WORDS
+                                                          or toks[j].lower.isdigit()
+                                                          or toks[j].lower in {"a", "an", "the", "statement",
+                                                                               "interview", "another"}):
+                    j += 1
+                if j > i + 1:
+                    i = j
+                    continue
+            break
+        if i >= len(toks):
+            return None
+        start = toks[i].start
+        end = self._sentence_content_end()
+        if end - start < 4:
+            return None
+        return start, end, i
+
+    def _sentence_content_end(self) -> int:
+        """End of the sentence's content: before its final period, or the end of a quote
+        that runs on past the sentence within the paragraph."""
+        end = self.sentence.end
+        for q in self.quotes:
+            if q.start < end <= q.end:
+                end = max(end, q.end)
+        while end > self.sentence.start and self.text[end - 1] in ".!?;: \u00a0":
+            end -= 1
+        return end
+
+    def content_before(self, upto_token: int) -> tuple[int, int] | None:
+        """Content from the sentence start up to the comma before token ``upto_token``."""
+        end = self.tokens[upto_token].start
+        while end > self.sentence.start and self.text[end - 1] in " ,—–:\u00a0":
+            end -= 1
+        start = self.sentence.start
+        if end - start < 8:
+            return None
+        return start, end
+
+    def kind_of(self, start: int, end: int) -> str:
+        inside = sum(max(0, min(end, q.inner_end) - max(start, q.inner_start)) for q in self.quotes)
+        span = max(1, end - start)
+        if inside >= 0.85 * len(self.text[start:end].strip(" “”\"'‘’,.")):
+            return "direct"
+        if inside > 0:
+            return "mixed"
+        return "indirect" if span else "indirect"
+
+    # -- patterns ------------------------------------------------------------------------
+    def find(self) -> list[RawStatement]:
+        found: list[RawStatement] = []
+        toks = self.tokens
+        used_until = -1
+        for c, t in enumerate(toks):
+            if c <= used_until or t.in_quote:
+                continue
+            lw = t.lower
+            if lw == "according" and c + 1 < len(toks) and toks[c + 1].lower == "to":
+                st = self._according_to(c)
+                if st:
+                    found.append(st)
+                continue
+            lemma = CUE_FORMS.get(lw)
+            if lemma is None or t.is_capitalized and c > 0 and not self._title_case():
+                continue
+            if c > 0 and (toks[c - 1].lower in NOUN_MARKERS or toks[c - 1].text.endswith(("’s", "'s"))):
+                continue  # a noun: "his remarks", "Aliyev’s statement"
+            st = self._reporting_verb(c, lemma)
+            if st is not None:
+                found.append(st)
+        return self._drop_embedded(self._merge_same_speaker(found))
+
+    def _title_case(self) -> bool:
+        """A headline in title case ("Obama Says Museum Will Tell ..."), where verbs are capitalised."""
+        words = [t for t in self.tokens if t.is_word and len(t.text) > 3]
+        return len(words) >= 3 and sum(t.is_capitalized for t in words) >= 0.8 * len(words)
+
+    def _drop_embedded(self, found: list[RawStatement]) -> list[RawStatement]:
+        """Settle statements whose cue lies inside another's content.
+
+        "X said Y claimed Z": Y's report is part of X's, so it goes. Two coordinated
+        reports ("X reported A, while B accused C") are both kept, the first cut before
+        the conjunction. When each cue sits in the other's content, the later cue wins
+        ("Although A proposed B, it failed, according to C").
+        """
+        def inside(cue: tuple[int, int] | None, st: RawStatement) -> bool:
+            return cue is not None and st.content[0] <= cue[0] and cue[1] <= st.content[1]
+
+        dropped: set[int] = set()
+        for i, inner in enumerate(found):
+            for j, outer in enumerate(found):
+                if i == j or j in dropped or not inside(inner.cue_span, outer):
+                    continue
+                if inside(outer.cue_span, inner):
+                    if (inner.cue_span or (0, 0))[0] < (outer.cue_span or (0, 0))[0]:
+                        dropped.add(i)
+                    continue
+                cut = self._coordination_before(inner, outer)
+                if cut is not None:
+                    outer.content = (outer.content[0], cut)
+                else:
+                    dropped.add(i)
+        return [st for k, st in enumerate(found) if k not in dropped]
+
+    def _coordination_before(self, inner: RawStatement, outer: RawStatement) -> int | None:
+        """Where ``outer``'s content ends if ``inner`` starts a coordinated clause in it."""
+        anchor = inner.speaker[0] if inner.speaker else None
+        if anchor is None or not (outer.content[0] < anchor < outer.content[1]):
+            return None
+        head = self.text[outer.content[0]:anchor].rstrip()
+        for conj in (", while", ", but", ", and", ", whereas", ";", ", as", " while", " but", " whereas"):
+            if head.lower().endswith(conj):
+                end = outer.content[0] + len(head) - len(conj)
+                return end if end - outer.content[0] >= 8 else None
+        return None
+
+    def _reporting_verb(self, c: int, lemma: str) -> RawStatement | None:
+        toks = self.tokens
+        word = toks[c].lower
+        participle = word.endswith("ing") and not (c > 0 and toks[c - 1].lower in {"is", "are", "was", "were",
+                                                                                 "been", "be", "keeps"})
+        sent, para = self.sentence, self.sentence.paragraph
+        if c > 0 and toks[c - 1].lower == "and" and not participle:
+            after = self.content_after(c)
+            if after is None:
+                return None
+            s, e, _ = after
+            return RawStatement((s, e), toks[c].text, (toks[c].start, toks[c].end), self.kind_of(s, e), None,
+                                sent, para, inherit="subject")
+        cue_span = (toks[c].start, toks[c].end)
+        cue_text = toks[c].text
+        if participle:
+            prev = toks[c - 1].lower if c else ""
+            if prev not in {",", "by", "while", "after", "before", "when", "—", "–", "in"} and c > 0:
+                return None
+            after = self.content_after(c)
+            if after is None:
+                return None
+            s, e, _ = after
+            if lemma in WEAK_CUES and not self._clause_follows(c):
+                return None
+            return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), None, sent, para, inherit="subject")
+        if word.endswith("ed") and c > 0 and toks[c - 1].lower in {"was", "were", "been", "being", "be", "is",
+                                                                   "are"}:
+            return None  # passive: "was reported", "is expected"
+        # 1. a quote right before the cue: “...,” X said / “...,” said X
+        q_before = None
+        sp_before = self.speaker_before(c)
+        probe = sp_before[0] if sp_before else c
+        q_before = self.quote_ending_before(probe)
+        if q_before is not None:
+            speaker = sp_before or self.speaker_after(c)
+            if speaker is None:
+                return None
+            return RawStatement(q_before.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
+        lead = self._leading_quote_speaker(c)
+        if lead is not None:
+            q, speaker = lead
+            return RawStatement(q.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
+        # 2. inverted: CONTENT, X said [adjuncts].  /  CONTENT, said X.
+        before_speaker = sp_before[0] if sp_before else c
+        comma_before = before_speaker > 0 and toks[before_speaker - 1].text in {",", "—", "–"}
+        if comma_before and self._nothing_follows(c, sp_before is None):
+            speaker = sp_before or self.speaker_after(c)
+            content = self.content_before(before_speaker - 1)
+            if speaker is not None and content is not None:
+                s, e = content
+                return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para)
+        # 3. forward: X said (that) CONTENT / X said: “...”
+        speaker = sp_before
+        if speaker is None and comma_before:
+            # "Smith, a senior aide, said ..." : the subject stands before the apposition
+            speaker = self.subject()
+        if speaker is None:
+            return None
+        q_after = self.quote_starting_after(c)
+        if q_after is not None and q_after.start - toks[c].end < 4:
+            return RawStatement(q_after.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
+        after = self.content_after(c)
+        if after is None:
+            if self.text[self.sentence.start:self.sentence.end].rstrip().endswith(":"):
+                return RawStatement((-1, -1), cue_text, cue_span, "direct", self._span(speaker), sent, para,
+                                    inherit="next-paragraph")
+            return None
+        s, e, first = after
+        if (lemma in WEAK_CUES or lemma in STANCE_VERBS) and not self._clause_follows(c):
+            if not self._strong_speaker(speaker):
+                return None
+        return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para)
+
+    def _leading_quote_speaker(self, c: int) -> tuple[Quote, tuple[int, int]] | None:
+        """“...,” Scott Pruitt, the attorney general of Oklahoma, said: the quote opens the
+        sentence, ends in a comma, and a name follows it before the cue."""
+        for q in self.quotes:
+            if not q.closed or q.end > self.tokens[c].start:
+                continue
+            if self.text[self.sentence.start:q.start].strip() or \
+                    not self.text[q.inner_start:q.end].rstrip("”\"’' ").endswith((",", "?", "!")):
+                continue
+            first = next((k for k, t in enumerate(self.tokens) if t.start >= q.end and not t.in_quote), None)
+            if first is None or first >= c:
+                return None
+            b = first
+            while b < c and self.tokens[b].text not in {",", "(", ";"}:
+                b += 1
+            if b > first and b - first <= 8 and self._valid_speaker(first, b):
+                return q, (first, b)
+            return None
+        return None
+
+    def _according_to(self, c: int) -> RawStatement | None:
+        toks = self.tokens
+        a = c + 2
+        b = a
+        while b < len(toks) and toks[b].text not in {",", ";", ".", ":", "—", "–"} and not toks[b].in_quote:
+            if toks[b].lower in CLAUSE_WORDS and toks[b].lower != "and":
+                break
+            b += 1
+        if b <= a or not self._valid_speaker(a, b):
+            return None
+        speaker = self._span((a, b))
+        cue_span = (toks[c].start, toks[c + 1].end)
+        cue = self.text[cue_span[0]:cue_span[1]]
+        first = 0
+        while first < len(toks) and not toks[first].is_word:
+            first += 1
+        if c <= first:  # According to X, CONTENT
+            start = toks[b + 1].start if b + 1 < len(toks) else None
+            if start is None:
+                return None
+            end = self._sentence_content_end()
+        else:  # CONTENT, according to X
+            start = self.sentence.start
+            end = toks[c].start
+            while end > start and self.text[end - 1] in " ,—–(\u00a0":
+                end -= 1
+            if b < len(toks) - 2 and toks[b].text == ",":
+                # CONTENT, according to X, CONTENT
+                end = self._sentence_content_end()
+        if end - start < 8:
+            return None
+        return RawStatement((start, end), cue, cue_span, self.kind_of(start, end), speaker, self.sentence,
+                            self.sentence.paragraph)
+
+    def _nothing_follows(self, c: int, speaker_after: bool) -> bool:
+        """After an inverted cue only the speaker and adjuncts remain ('said on Sunday in a statement')."""
+        toks = self.tokens
+        i = c + 1
+        if speaker_after:
+            sp = self.speaker_after(c)
+            if sp is None:
+                return False
+            i = sp[1]
+        while i < len(toks) and (toks[i].lower.rstrip(".") in TIME_WORDS or toks[i].lower.isdigit()) \
+                and toks[i].lower not in {"this", "last", "next", "earlier", "later"}:
+            i += 1  # "said Friday afternoon"
+        if i >= len(toks) or toks[i].text in {".", ",", "!", "?", ";", "—", "–", ":", "("}:
+            return True
+        return toks[i].lower in PREPOSITIONS and not any(
+            t.lower == "that" and not t.in_quote for t in toks[i:i + 12])
+
+    def _clause_follows(self, c: int) -> bool:
+        toks = self.tokens
+        for t in toks[c + 1:c + 8]:
+            if t.lower == "that" or t.text == ":" or t.in_quote:
+                return True
+        nxt = toks[c + 1] if c + 1 < len(toks) else None
+        return bool(nxt and (nxt.lower in PRONOUNS or nxt.lower in {"the", "a", "there"} and False))
+
+    def _strong_speaker(self, speaker: tuple[int, int]) -> bool:
+        toks = self.tokens[speaker[0]:speaker[1]]
+        return any(t.is_capitalized or t.lower in SPEAKER_NOUNS or t.lower in PRONOUNS for t in toks)
+
+    def _span(self, tok_range: tuple[int, int]) -> tuple[int, int]:
+        a, b = tok_range
+        return self.tokens[a].start, self.tokens[b - 1].end
+
+    def _merge_same_speaker(self, found: list[RawStatement]) -> list[RawStatement]:
+        """One speaker, one statement per sentence: a participle clause (', adding that ...')
+        or a second verb of the same subject extends the first statement."""
+        out: list[RawStatement] = []
+        for st in found:
+            separate_quote = st.inherit == "subject" and st.kind == "direct"
+            if out and (st.inherit == "subject" or st.speaker == out[-1].speaker) and not separate_quote and \
+                    out[-1].content[1] >= st.content[0] - 40 and st.inherit != "previous":
+                prev = out[-1]
+                prev.content = (min(prev.content[0], st.content[0]), max(prev.content[1], st.content[1]))
+                if prev.kind != st.kind:
+                    prev.kind = "mixed" if "direct" in (prev.kind, st.kind) or "mixed" in (prev.kind, st.kind) \
+                        else prev.kind
+                continue
+            if st.inherit == "subject" and out:
+                st.speaker = out[-1].speaker
+                st.inherit = ""
+            elif st.inherit == "subject":
+                sub = self.subject()
+                if sub is not None:
+                    st.speaker = self._span(sub)
+                    st.inherit = ""
+            out.append(st)
+        return out
+
+
+def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement]:
+    """All raw statements of an article, continued quotes included."""
+    out: list[RawStatement] = []
+    last_para_with_statement = -10
+    pending_colon: RawStatement | None = None
+    for p in paragraphs:
+        if pending_colon is not None:
+            # "X said:" / "The New York Times reports:" -> the next paragraph is the content
+            first = p.sentences[0] if p.sentences else None
+            if first is not None:
+                quoted = bool(p.quotes) and text[p.start:p.quotes[0].start].strip() == ""
+                pending_colon.content = p.quotes[0].inner if quoted and len(p.quotes) == 1 else (p.start, p.end)
+                pending_colon.kind = "direct" if quoted else "indirect"
+                pending_colon.inherit = ""
+                out.append(pending_colon)
+                last_para_with_statement = p.index
+            pending_colon = None
+            continue
+        if not _has_sentence_end(text, p):
+            continue  # headlines, captions, datelines
+        para_statements: list[RawStatement] = []
+        for s in p.sentences:
+            for st in SentenceRules(text, s, p.quotes).find():
+                if st.inherit == "next-paragraph":
+                    pending_colon = st
+                else:
+                    para_statements.append(st)
+        dash = _dash_attribution(text, p) if not para_statements else None
+        if dash is not None:
+            para_statements.append(dash)
+        para_statements.extend(_unclaimed_quotes(text, p, para_statements, out, last_para_with_statement))
+        para_statements.sort(key=lambda r: r.content[0])
+        if para_statements:
+            last_para_with_statement = p.index
+        out.extend(para_statements)
+    return out
+
+
+_DASH_NAME = re.compile(r"[―—–-]{1,2}\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})\s*$")
+
+
+def _dash_attribution(text: str, p: Paragraph) -> RawStatement | None:
+    """A quote signed with a dash: “...” ― Esther Tapia."""
+    if not p.quotes or text[p.start:p.quotes[0].start].strip():
+        return None
+    m = _DASH_NAME.search(text, p.quotes[-1].end, p.end)
+    if m is None:
+        return None
+    q0, q1 = p.quotes[0], p.quotes[-1]
+    sent = p.sentences[0]
+    dash = text[m.start():m.start() + 1]
+    return RawStatement((q0.inner_start, q1.inner_end), dash, (m.start(), m.start() + 1), "direct",
+                        (m.start(1), m.end(1)), sent, p.index)
+
+
+def _has_sentence_end(text: str, p: Paragraph) -> bool:
+    tail = text[max(p.start, p.end - 3):p.end]
+    return any(ch in tail for ch in ".!?”\"’:")
+
+
+def _unclaimed_quotes(text: str, p: Paragraph, here: list[RawStatement], before: list[RawStatement],
+                      last_para: int) -> list[RawStatement]:
+    """Quotes no cue claimed that continue the last speaker: a quote paragraph with no
+    attribution of its own, or a further quote after an attributed one in the paragraph."""
+    out: list[RawStatement] = []
+    for q in p.quotes:
+        inner = text[q.inner_start:q.inner_end]
+        if len(inner.split()) < 4:
+            continue
+        if any(r.content[0] < q.inner_end and q.inner_start < r.content[1] for r in here):
+            continue
+        earlier_here = [r for r in here if r.content[1] <= q.start]
+        opens_paragraph = text[p.start:q.start].strip() == ""
+        if earlier_here and earlier_here[-1].kind == "direct":
+            # “I would,” Melanie said. “I would, Donald.”: one statement in two pieces
+            earlier_here[-1].content = (earlier_here[-1].content[0], q.inner_end)
+            continue
+        if earlier_here or (opens_paragraph and before and p.index - last_para <= 2):
+            sent = next((s for s in p.sentences if s.start <= q.inner_start < s.end), p.sentences[0])
+            out.append(RawStatement(q.inner, None, None, "direct", None, sent, p.index, inherit="previous"))
+    return out

@@ -1,0 +1,185 @@
+"""Versioned schema migrations for the crossref database.
+
+Each migration is a function registered with :func:`migration`; they run once each, in the
+order they are defined, every one in its own write transaction together with its row in
+``crossref_migrations``. To change the schema, append a new function: never edit one that
+has shipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from crossref.errors import DatabaseError
+
+#: ``PRAGMA application_id`` of every crossref database: "XREF" in ASCII.
+APPLICATION_ID = 0x58524546
+MIGRATIONS_TABLE = "crossref_migrations"
+
+Migration = Callable[[Database], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(fn: Migration) -> Migration:
+    """Register ``fn`` as the next migration, named after the function."""
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    for sql in statements:
+        db.execute(sql)
+
+
+def _fts5(table: str, columns: list[str]) -> list[str]:
+    """An external-content FTS5 index on ``table`` kept in sync by triggers (Datasette finds it)."""
+    fts = f"{table}_fts"
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return [
+        f'CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content="{table}", content_rowid="id")',
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+
+
+@migration
+def m0001_initial_schema(db: Database) -> None:
+    """Articles, parties, speakers, statements, user overrides and full-text indexes."""
+    _run(
+        db,
+        [
+            """CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                title TEXT,
+                outlet TEXT,
+                published TEXT,
+                source TEXT,
+                url TEXT,
+                language TEXT,
+                format TEXT,
+                text TEXT NOT NULL,
+                text_hash TEXT NOT NULL UNIQUE,
+                words INTEGER,
+                ingested_at TEXT,
+                extractor_version TEXT
+            )""",
+            """CREATE TABLE parties (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                kind TEXT,
+                origin TEXT NOT NULL DEFAULT 'inferred' CHECK (origin IN ('inferred', 'user'))
+            )""",
+            """CREATE TABLE speakers (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                key TEXT NOT NULL UNIQUE,
+                kind TEXT,
+                role TEXT,
+                party_id INTEGER REFERENCES parties(id) ON DELETE SET NULL
+            )""",
+            """CREATE TABLE statements (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                start INTEGER,
+                "end" INTEGER,
+                text TEXT NOT NULL,
+                sentence TEXT,
+                sentence_start INTEGER,
+                sentence_end INTEGER,
+                cue TEXT,
+                kind TEXT,
+                speaker_mention TEXT,
+                mention_start INTEGER,
+                speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+                party_id INTEGER REFERENCES parties(id) ON DELETE SET NULL,
+                event_id TEXT,
+                extra TEXT
+            )""",
+            """CREATE TABLE speaker_party_overrides (
+                speaker_key TEXT PRIMARY KEY,
+                party TEXT NOT NULL,
+                set_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX idx_articles_published ON articles(published)",
+            "CREATE INDEX idx_articles_outlet ON articles(outlet)",
+            "CREATE INDEX idx_speakers_party_id ON speakers(party_id)",
+            "CREATE UNIQUE INDEX idx_statements_article_ordinal ON statements(article_id, ordinal)",
+            "CREATE INDEX idx_statements_speaker_id ON statements(speaker_id)",
+            "CREATE INDEX idx_statements_party_id ON statements(party_id)",
+            "CREATE INDEX idx_statements_event_id ON statements(event_id)",
+            "CREATE INDEX idx_statements_kind ON statements(kind)",
+            *_fts5("articles", ["title", "text"]),
+            *_fts5("statements", ["text", "sentence"]),
+        ],
+    )
+
+
+def applied_migrations(db: Database) -> list[str]:
+    """Names of the migrations already applied to ``db``, oldest first."""
+    if MIGRATIONS_TABLE not in db.table_names():
+        return []
+    return [row["name"] for row in db.query(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY rowid")]
+
+
+def apply_migrations(
+    db: Database, transaction: Callable[[], AbstractContextManager[object]] | None = None
+) -> list[str]:
+    """Apply every pending migration in order; return the names applied now.
+
+    ``transaction`` opens a write transaction (defaults to a plain ``BEGIN IMMEDIATE``); no
+    write happens at all when nothing is pending. Raises DatabaseError when the database was
+    migrated by a newer crossref.
+    """
+    begin = transaction or (lambda: _plain_transaction(db))
+    applied = applied_migrations(db)
+    known = {name for name, _ in MIGRATIONS}
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise DatabaseError(
+            f"the database was written by a newer version of crossref (unknown migration {unknown[0]}); "
+            "upgrade crossref to use it"
+        )
+    done: list[str] = []
+    for name, fn in MIGRATIONS:
+        if name in applied:
+            continue
+        with begin():
+            db.execute(
+                f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
+                "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            seen = db.execute(f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", [name]).fetchone()
+            if seen:
+                continue
+            fn(db)
+            db.execute(
+                f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)",
+                [name, datetime.now(UTC).isoformat(timespec="seconds")],
+            )
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        done.append(name)
+    return done
+
+
+@contextlib.contextmanager
+def _plain_transaction(db: Database) -> Iterator[Database]:
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

@@ -1,0 +1,117 @@
+"""Countries, their names, demonyms and capitals, from the countryinfo package.
+
+Used to tell which state a speaker speaks for ("Azerbaijani Defense Ministry",
+"Turkey’s president", "Moscow"). The package's data is loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Common variants the package's data lacks (adjective forms and transliterations).
+_EXTRA_VARIANTS = {
+    "Azerbaijan": ["Azeri", "Azerbaijani"],
+    "Philippines": ["Philippine"],
+    "Ukraine": ["Kiev"],
+    "United States": ["U.S.", "U.S", "US", "USA", "U.S.A.", "America"],
+    "United Kingdom": ["U.K.", "UK", "Britain", "England"],
+    "Russia": ["Kremlin", "Soviet"],
+    "Turkey": ["Türkiye", "Turkiye"],
+    "Israel": ["Israeli"],
+    "China": ["PRC"],
+    "North Korea": ["DPRK"],
+    "Netherlands": ["Holland"],
+    "Moldova": ["Moldovan"],
+    "Iran": ["Persian"],
+    "Czech Republic": ["Czechia"],
+    "Vatican City": ["Holy See", "Vatican"],
+}
+# Country names too ambiguous to read as a state from one word.
+_AMBIGUOUS = {"georgia", "jordan", "chad", "niger", "guinea", "turkey", "mali", "peru", "cuba", "china",
+              "jersey", "dominica", "america"}
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(variant -> country, country -> demonym adjective, capital -> country)."""
+    import countryinfo
+
+    variants: dict[str, str] = {}
+    capitals: dict[str, str] = {"washington": "United States", "kremlin": "Russia", "white house": "United States"}
+    demonyms: dict[str, str] = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        name = info.get("name")
+        if not name:
+            continue
+        demonym = info.get("demonym") or ""
+        demonyms[name] = demonym
+        names = [name, demonym]
+        for alt in info.get("altSpellings") or []:
+            if len(alt) > 3 or alt in {"US", "USA", "UK", "UAE"}:
+                names.append(alt)
+        capital = info.get("capital")
+        if isinstance(capital, str) and capital:
+            capitals.setdefault(fold(capital.split(" D.C.")[0]), name)
+        for n in names:
+            if n:
+                variants.setdefault(fold(n), name)
+    for name, extra in _EXTRA_VARIANTS.items():
+        for n in extra:
+            variants[fold(n)] = name
+    # plural demonyms: Armenians, Russians, Ukrainians
+    for d_name, demonym in list(demonyms.items()):
+        if demonym and not demonym.endswith(("sh", "ch", "ese", "s")):
+            variants.setdefault(fold(demonym) + "s", d_name)
+    return variants, demonyms, capitals
+
+
+def country_of_word(word: str, capitals: bool = True) -> str | None:
+    """The country a single word names ('Azerbaijani', 'Turkey’s', and 'Moscow' unless
+    ``capitals`` is false), or None."""
+    w = word.removesuffix("’s").removesuffix("'s").strip(",;:()\"“”")
+    if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+        w = w[:-1]
+    if not w or not w[0].isupper():
+        return None
+    tables = _tables()
+    return tables[0].get(fold(w)) or (tables[2].get(fold(w)) if capitals else None)
+
+
+def country_in(phrase: str) -> str | None:
+    """The first country named in a phrase, single- or multi-word ('United States')."""
+    if not phrase:
+        return None
+    variants = _tables()[0]
+    words = re.findall(r"[\w.’'\-]+", phrase)
+    for size in (4, 3, 2):
+        for i in range(len(words) - size + 1):
+            chunk = " ".join(w.removesuffix("’s").removesuffix("'s") for w in words[i:i + size])
+            if chunk[:1].isupper() and fold(chunk) in variants:
+                return variants[fold(chunk)]
+    content = [w for w in words if fold(w) not in {"the", "a", "an"}]
+    for w in words:
+        c = country_of_word(w, capitals=len(content) == 1)
+        if c:
+            return c
+    return None
+
+
+def demonym_for(name: str) -> str | None:
+    """'Turkey' -> 'Turkish' (for canonical organisation names)."""
+    country = _tables()[0].get(fold(name))
+    if country is None or fold(name) in _AMBIGUOUS - {"turkey", "china"}:
+        return None
+    demonym = _tables()[1].get(country)
+    return demonym or None
+
+
+def is_country_word(word: str) -> bool:
+    return country_of_word(word) is not None

@@ -1,0 +1,632 @@
+"""The SQLite store: opening (and recognising) the database, saving and listing articles and statements.
+
+Every function takes a sqlite-utils ``Database`` returned by :func:`open_database`. Writes go
+through :func:`write_transaction`; all SQL is parameterised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import sqlite3
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from sqlite_utils import Database
+
+from crossref.errors import CrossrefError, DatabaseError, LookupFailed, QueryError
+from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, apply_migrations
+from crossref.models import ArticleInput, Statement
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT = 30.0  # seconds SQLite itself waits for a lock
+DEFAULT_RETRY_FOR = 30.0  # seconds write_transaction keeps retrying a busy BEGIN on top of that
+
+SaveStatus = Literal["added", "replaced", "skipped"]
+
+
+class Extractor(Protocol):
+    """Anything shaped like ``crossref.extract.extract_statements``."""
+
+    def __call__(self, text: str, *, published: str | None = None) -> list[Statement]: ...
+
+
+class CrossrefDatabase(Database):
+    """A sqlite-utils Database that remembers crossref's lock-retry settings."""
+
+    path: Path
+    retry_for: float = DEFAULT_RETRY_FOR
+
+
+# --------------------------------------------------------------------------- keys and hashes
+
+_KEY_TRANSLATE = str.maketrans(
+    {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def speaker_key(name: str) -> str:
+    """A matching key for a speaker or party name: casefolded, accents stripped, "defence" spelt
+    "defense", punctuation and whitespace collapsed to single spaces.
+
+    >>> speaker_key("Erdoğan") == speaker_key("ERDOGAN")
+    True
+    >>> speaker_key("Defence Ministry")
+    'defense ministry'
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(ch for ch in folded if not unicodedata.combining(ch)).translate(_KEY_TRANSLATE)
+    stripped = stripped.replace("defence", "defense")
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+def _sql_key(value: object) -> str | None:
+    return speaker_key(value) if isinstance(value, str) else None
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the article text (UTF-8), as stored in ``articles.text_hash``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before anything is written, a path that is not an empty file or a SQLite file."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"{path} is not a SQLite database (or it is corrupt); crossref left it untouched. "
+            "Give another file with --db"
+        )
+
+
+def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a SQLite file that is unreadable or belongs to something other than crossref."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} cannot be read as a SQLite database ({exc}); crossref left it untouched"
+        ) from exc
+    if app_id == APPLICATION_ID or (app_id == 0 and (not tables or MIGRATIONS_TABLE in tables)):
+        return
+    shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+    what = f"it has tables {shown}" if tables else f"its application_id is {app_id:#x}"
+    raise DatabaseError(
+        f"{path} is a SQLite database that crossref did not create ({what}); crossref left it untouched. "
+        "Give another file with --db"
+    )
+
+
+def open_database(
+    path: str | Path,
+    *,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    retry_for: float = DEFAULT_RETRY_FOR,
+) -> CrossrefDatabase:
+    """Open (creating and migrating as needed) the crossref database at ``path``.
+
+    Raises DatabaseError, leaving the file untouched, if ``path`` is a directory, not SQLite,
+    corrupt, or a SQLite database crossref did not create.
+    """
+    path = Path(path)
+    _check_file(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"cannot open database {path}: {exc}") from exc
+    try:
+        _check_contents(conn, path)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.create_function("crossref_key", 1, _sql_key, deterministic=True)
+        db = CrossrefDatabase(conn, execute_plugins=False)
+        db.path = path
+        db.retry_for = retry_for
+        apply_migrations(db, lambda: write_transaction(db))
+    except DatabaseError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseError(f"cannot use database {path}: {exc}") from exc
+    return db
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, retrying the BEGIN while another process holds the lock.
+
+    Rolls back on any exception. Raises DatabaseError if the lock is not had within the
+    database's ``retry_for`` seconds (on top of SQLite's own busy timeout).
+    """
+    deadline = time.monotonic() + getattr(db, "retry_for", DEFAULT_RETRY_FOR)
+    delay = 0.05
+    while True:
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseError(
+                    "the database is locked by another process (still busy after retrying); try again later"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        if _is_busy(exc):
+            raise DatabaseError("the database is locked by another process; nothing was saved") from exc
+        raise
+
+
+# --------------------------------------------------------------------------- saving
+
+
+@dataclass
+class SaveResult:
+    """What :func:`save_article` did."""
+
+    status: SaveStatus
+    article_id: int
+    statements: int = 0
+
+
+def find_article_by_hash(db: Database, digest: str) -> dict[str, Any] | None:
+    """The stored article whose text has sha256 ``digest`` (see :func:`text_hash`), or None."""
+    rows = list(
+        db.query("SELECT id, title, source, extractor_version FROM articles WHERE text_hash = ?", [digest])
+    )
+    return rows[0] if rows else None
+
+
+def get_article(db: Database, article_id: int) -> dict[str, Any]:
+    """The stored article row with id ``article_id``; LookupFailed if there is none."""
+    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    if not rows:
+        raise LookupFailed(f"no article with id {article_id}")
+    return rows[0]
+
+
+def save_article(
+    db: Database,
+    article: ArticleInput,
+    statements: list[Statement],
+    *,
+    replace: bool = False,
+    extractor_version: str | None = None,
+) -> SaveResult:
+    """Store ``article`` and its ``statements`` in one transaction.
+
+    An article whose text is already stored is skipped, unless ``replace``: then the stored
+    row keeps its id, takes the new metadata, and its statements are replaced.
+    Speakers and parties are upserted; a user's speaker→party override beats the extractor.
+    """
+    if extractor_version is None:
+        from crossref.extract import EXTRACTOR_VERSION
+
+        extractor_version = EXTRACTOR_VERSION
+    digest = text_hash(article.text)
+    with write_transaction(db):
+        row = db.execute("SELECT id FROM articles WHERE text_hash = ?", [digest]).fetchone()
+        values = [
+            article.title,
+            article.outlet,
+            article.published,
+            article.source,
+            article.url,
+            article.language,
+            article.format,
+            len(article.text.split()),
+            _now(),
+            extractor_version,
+        ]
+        if row is not None and not replace:
+            return SaveResult("skipped", row[0])
+        if row is not None:
+            article_id = int(row[0])
+            event_ids = _event_ids_by_span(db, article_id)
+            db.execute(
+                "UPDATE articles SET title = ?, outlet = ?, published = ?, source = ?, url = ?, "
+                "language = ?, format = ?, words = ?, ingested_at = ?, extractor_version = ? WHERE id = ?",
+                [*values, article_id],
+            )
+            db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
+            status: SaveStatus = "replaced"
+        else:
+            cursor = db.execute(
+                "INSERT INTO articles (title, outlet, published, source, url, language, format, words, "
+                "ingested_at, extractor_version, text, text_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [*values, article.text, digest],
+            )
+            article_id = int(cursor.lastrowid or 0)
+            event_ids = {}
+            status = "added"
+        _insert_statements(db, article_id, statements, event_ids)
+        if status == "replaced":
+            _prune_orphans(db)
+    return SaveResult(status, article_id, len(statements))
+
+
+def _event_ids_by_span(db: Database, article_id: int) -> dict[tuple[int, int], str]:
+    rows = db.execute(
+        'SELECT start, "end", event_id FROM statements WHERE article_id = ? AND event_id IS NOT NULL',
+        [article_id],
+    )
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+class _Resolver:
+    """Looks up or creates party and speaker rows within one transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.overrides = {
+            key: party for key, party in db.execute("SELECT speaker_key, party FROM speaker_party_overrides")
+        }
+        self.parties: dict[str, int] = {}
+
+    def party_id(self, name: str | None, *, origin: str = "inferred", kind: str | None = None) -> int | None:
+        if not name or not name.strip():
+            return None
+        name = name.strip()
+        key = speaker_key(name) or name
+        if key in self.parties:
+            return self.parties[key]
+        row = self.db.execute("SELECT id FROM parties WHERE crossref_key(name) = ? LIMIT 1", [key]).fetchone()
+        if row is None:
+            cursor = self.db.execute(
+                "INSERT INTO parties (name, kind, origin) VALUES (?, ?, ?)", [name, kind, origin]
+            )
+            party_id = int(cursor.lastrowid or 0)
+        else:
+            party_id = int(row[0])
+            if kind:
+                self.db.execute("UPDATE parties SET kind = COALESCE(kind, ?) WHERE id = ?", [kind, party_id])
+        self.parties[key] = party_id
+        return party_id
+
+    def speaker(self, st: Statement) -> tuple[int | None, int | None]:
+        """(speaker id, party id) for a statement, the user's override applied."""
+        name = (st.speaker or st.speaker_mention or "").strip()
+        key = speaker_key(name) if name else ""
+        override = self.overrides.get(key) if key else None
+        if override is not None:
+            party_id = self.party_id(override, origin="user")
+        else:
+            party_kind = st.extra.get("party_kind") if st.extra else None
+            party_id = self.party_id(st.party, kind=party_kind if isinstance(party_kind, str) else None)
+        if not key:
+            return None, party_id
+        row = self.db.execute("SELECT id FROM speakers WHERE key = ?", [key]).fetchone()
+        if row is None:
+            cursor = self.db.execute(
+                "INSERT INTO speakers (name, key, kind, role, party_id) VALUES (?, ?, ?, ?, ?)",
+                [name, key, st.speaker_type, st.speaker_role, party_id],
+            )
+            return int(cursor.lastrowid or 0), party_id
+        speaker_id = int(row[0])
+        self.db.execute(
+            "UPDATE speakers SET kind = COALESCE(?, kind), role = COALESCE(?, role), "
+            "party_id = COALESCE(?, party_id) WHERE id = ?",
+            [st.speaker_type, st.speaker_role, party_id, speaker_id],
+        )
+        return speaker_id, party_id
+
+
+def _insert_statements(
+    db: Database, article_id: int, statements: list[Statement], event_ids: dict[tuple[int, int], str]
+) -> None:
+    resolver = _Resolver(db)
+    for ordinal, st in enumerate(statements):
+        speaker_id, party_id = resolver.speaker(st)
+        extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
+        db.execute(
+            'INSERT INTO statements (article_id, ordinal, start, "end", text, sentence, sentence_start, '
+            "sentence_end, cue, kind, speaker_mention, mention_start, speaker_id, party_id, event_id, extra) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article_id,
+                ordinal,
+                st.start,
+                st.end,
+                st.text,
+                st.sentence,
+                st.sentence_start,
+                st.sentence_end,
+                st.cue,
+                st.kind,
+                st.speaker_mention,
+                st.mention_start,
+                speaker_id,
+                party_id,
+                event_ids.get((st.start, st.end)),
+                extra,
+            ],
+        )
+
+
+def _prune_orphans(db: Database) -> None:
+    """Drop speakers no statement cites, and inferred parties nothing refers to."""
+    db.execute(
+        "DELETE FROM speakers "
+        "WHERE id NOT IN (SELECT speaker_id FROM statements WHERE speaker_id IS NOT NULL)"
+    )
+    db.execute(
+        "DELETE FROM parties WHERE origin = 'inferred' "
+        "AND id NOT IN (SELECT party_id FROM statements WHERE party_id IS NOT NULL) "
+        "AND id NOT IN (SELECT party_id FROM speakers WHERE party_id IS NOT NULL) "
+        "AND crossref_key(name) NOT IN (SELECT crossref_key(party) FROM speaker_party_overrides)"
+    )
+
+
+def set_speaker_party(db: Database, speaker: str, party: str) -> int:
+    """Record the user's assignment of ``speaker`` to ``party`` (kept across re-extraction) and
+    apply it to stored rows now. Returns the number of statements updated."""
+    key = speaker_key(speaker)
+    if not key:
+        raise QueryError(f"{speaker!r} is not a usable speaker name")
+    if not party.strip():
+        raise QueryError("the party name is empty")
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO speaker_party_overrides (speaker_key, party, set_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(speaker_key) DO UPDATE SET party = excluded.party, set_at = excluded.set_at",
+            [key, party.strip(), _now()],
+        )
+        resolver = _Resolver(db)
+        party_id = resolver.party_id(party, origin="user")
+        db.execute("UPDATE speakers SET party_id = ? WHERE key = ?", [party_id, key])
+        cursor = db.execute(
+            "UPDATE statements SET party_id = ? WHERE speaker_id IN (SELECT id FROM speakers WHERE key = ?)",
+            [party_id, key],
+        )
+        return cursor.rowcount
+
+
+# --------------------------------------------------------------------------- re-extraction
+
+
+@dataclass
+class ReextractReport:
+    """Counts from :func:`reextract_all`."""
+
+    articles: int = 0
+    statements_before: int = 0
+    statements_after: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def reextract_all(
+    db: Database,
+    extractor: Extractor | None = None,
+    *,
+    extractor_version: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReextractReport:
+    """Re-run extraction over every stored article, each in its own transaction.
+
+    Statement rows are replaced (their ids change; an ``event_id`` is carried over to a new
+    statement with the same span). User overrides apply as on ingest. ``progress(done, total)``
+    is called after each article.
+    """
+    if extractor is None or extractor_version is None:
+        from crossref.extract import EXTRACTOR_VERSION, extract_statements
+
+        extractor = extractor or extract_statements
+        extractor_version = extractor_version or EXTRACTOR_VERSION
+    report = ReextractReport()
+    ids = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+    for done, article_id in enumerate(ids, start=1):
+        row = db.execute("SELECT text, published FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:  # deleted meanwhile
+            continue
+        try:
+            statements = extractor(row[0], published=row[1])
+        except CrossrefError as exc:
+            report.failed.append((article_id, str(exc)))
+            continue
+        with write_transaction(db):
+            count_sql = "SELECT count(*) FROM statements WHERE article_id = ?"
+            before = db.execute(count_sql, [article_id]).fetchone()[0]
+            event_ids = _event_ids_by_span(db, article_id)
+            db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
+            _insert_statements(db, article_id, statements, event_ids)
+            db.execute(
+                "UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, article_id]
+            )
+        report.articles += 1
+        report.statements_before += before
+        report.statements_after += len(statements)
+        if progress:
+            progress(done, len(ids))
+    with write_transaction(db):
+        _prune_orphans(db)
+    return report
+
+
+# --------------------------------------------------------------------------- listing
+
+#: The keys of each row from list_articles / list_statements, in order.
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "id", "title", "outlet", "published", "source", "url", "language", "format", "words",
+    "statements", "ingested_at", "extractor_version", "text_hash",
+)  # fmt: skip
+STATEMENT_FIELDS: tuple[str, ...] = (
+    "id", "article_id", "ordinal", "source", "outlet", "published", "title", "url",
+    "speaker", "speaker_role", "speaker_kind", "speaker_mention", "party", "cue", "kind",
+    "text", "start", "end", "sentence", "sentence_start", "sentence_end", "event_id",
+)  # fmt: skip
+
+_FTS_SYNTAX = re.compile(r'["()*:^+{}]|\b(?:AND|OR|NOT|NEAR)\b')
+_FTS_ERROR_WORDS = ("fts5", "syntax error", "no such column", "unterminated", "unrecognized")
+
+
+def fts_query(search: str) -> str:
+    """The FTS5 MATCH expression for a user's search.
+
+    Plain words are each quoted (so ``cease-fire`` or ``U.S.`` just work) and must all occur;
+    a search using FTS5 syntax (quotes, AND/OR/NOT/NEAR, parentheses, ``prefix*``) is passed
+    through as written.
+    """
+    search = search.strip()
+    if not search:
+        raise QueryError("the search is empty")
+    if _FTS_SYNTAX.search(search):
+        return search
+    return " ".join('"' + term.replace('"', '""') + '"' for term in search.split())
+
+
+def _run_search(db: Database, sql: str, params: list[Any], search: str | None) -> list[dict[str, Any]]:
+    try:
+        return list(db.query(sql, params))
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if search is not None and any(word in message for word in _FTS_ERROR_WORDS):
+            raise QueryError(
+                f"cannot understand the search {search!r} ({message}); use plain words, "
+                'or FTS5 syntax such as "exact phrase", a AND b, a OR b, a NOT b, prefix*'
+            ) from exc
+        raise
+
+
+def list_articles(
+    db: Database, *, search: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Stored articles (without their text), oldest first, each with its statement count."""
+    where: list[str] = []
+    params: list[Any] = []
+    if search is not None:
+        where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(fts_query(search))
+    sql = (
+        "SELECT a.id, a.title, a.outlet, a.published, a.source, a.url, a.language, a.format, a.words, "
+        "(SELECT count(*) FROM statements st WHERE st.article_id = a.id) AS statements, "
+        "a.ingested_at, a.extractor_version, a.text_hash FROM articles a"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _run_search(db, sql, params, search)
+
+
+def _party_for_filter(db: Database, party: str) -> int:
+    key = speaker_key(party)
+    row = db.execute("SELECT id FROM parties WHERE crossref_key(name) = ? LIMIT 1", [key]).fetchone()
+    if row is not None:
+        return int(row[0])
+    names = [r[0] for r in db.execute("SELECT name FROM parties ORDER BY name LIMIT 11")]
+    known = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
+    hint = f" (known parties: {known})" if names else " (none stored yet)"
+    raise LookupFailed(f"no party named {party!r}{hint}")
+
+
+def list_statements(
+    db: Database,
+    *,
+    article_id: int | None = None,
+    party: str | None = None,
+    speaker: str | None = None,
+    event_id: str | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored statements in article order, each joined with its article, speaker and party.
+
+    ``party`` must name a stored party (any case/accents); ``speaker`` matches a substring of
+    the speaker's name or mention, ignoring case and accents; ``search`` is full-text over the
+    statement text and sentence (see :func:`fts_query`).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if article_id is not None:
+        get_article(db, article_id)
+        where.append("st.article_id = ?")
+        params.append(article_id)
+    if party is not None:
+        where.append("st.party_id = ?")
+        params.append(_party_for_filter(db, party))
+    if speaker is not None:
+        key = speaker_key(speaker)
+        if not key:
+            raise QueryError(f"the speaker filter {speaker!r} has no letters or digits")
+        where.append("(instr(sp.key, ?) > 0 OR instr(crossref_key(st.speaker_mention), ?) > 0)")
+        params += [key, key]
+    if event_id is not None:
+        where.append("st.event_id = ?")
+        params.append(event_id)
+    if kind is not None:
+        where.append("st.kind = ?")
+        params.append(kind)
+    if search is not None:
+        where.append("st.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+        params.append(fts_query(search))
+    sql = (
+        "SELECT st.id, st.article_id, st.ordinal, a.source, a.outlet, a.published, a.title, a.url, "
+        "sp.name AS speaker, sp.role AS speaker_role, sp.kind AS speaker_kind, st.speaker_mention, "
+        'p.name AS party, st.cue, st.kind, st.text, st.start, st."end" AS "end", st.sentence, '
+        "st.sentence_start, st.sentence_end, st.event_id "
+        "FROM statements st JOIN articles a ON a.id = st.article_id "
+        "LEFT JOIN speakers sp ON sp.id = st.speaker_id LEFT JOIN parties p ON p.id = st.party_id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY st.article_id, st.ordinal"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _run_search(db, sql, params, search)
