@@ -38,7 +38,8 @@ disclose announce affirm assure remark comment continue complain lament question
 concur point exclaim whisper shout chant cite tout decry denounce slam blast lash ridicule mock
 welcome applaud speculate forecast predict project fear worry hope believe think feel expect
 show find know doubt guarantee swear acknowledge underline underscore highlight clarify specify
-inform notify advise brief remind assure complain protest object call""".split()
+inform notify advise brief remind assure complain protest object call
+want support attack endorse plan decide decline back oppose defend offer seem vow pledge""".split()
 
 # Verbs whose -ing form is a participial cue ("..., telling the agency that ...")
 # and whose object is the person addressed rather than the content.
@@ -85,7 +86,7 @@ WEAK_CUES = {"point", "continue", "question", "ask", "show", "find", "know", "fe
              "believe", "expect", "hope", "fear", "worry", "doubt", "project", "forecast", "cite", "charge",
              "counter", "object", "protest", "state", "report", "add", "note", "maintain", "observe",
              "comment", "repeat", "echo", "mention", "welcome", "signal", "indicate", "highlight",
-             "underline", "underscore", "chant", "describe", "call", "agree"}
+             "underline", "underscore", "chant", "describe", "agree"}
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "i": "self", "we": "plural", "it": "neuter"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it"}

@@ -35,10 +35,17 @@ NP_INNER = {"the", "a", "an", "of", "for", "from", "at", "in", "and", "'s", "’
             "its", "his", "her", "their", "our", "all", "most", "few", "more", "u.s.", "on"}
 DETERMINERS = {"the", "a", "an", "this", "these", "those", "both", "some", "many", "several", "another",
                "other", "all", "most", "few", "its", "his", "her", "their", "our", "one", "two", "three"}
-NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "one", "nobody", "no", "none",
+NOT_SPEAKERS = {"this", "that", "there", "which", "what", "who", "one", "nobody", "no", "none",
                 "anyone", "everyone", "everybody", "someone", "somebody", "each", "you", "me", "us"}
 LEADING_FILLERS = {"but", "and", "however", "meanwhile", "yet", "so", "still", "instead", "now", "then",
                    "also", "separately", "later", "earlier", "previously", "moreover", "furthermore"}
+TRAILING_MODIFIERS = {"who", "which", "as", "while", "when", "after", "before", "because", "according", "in",
+                      "on", "at", "adding", "saying", "noting", "where", "although", "though", "but", "and",
+                      "since", "until", "amid", "despite", "though", "whose", "a", "an", "the"}
+STRONG_VERBS = {"say", "tell", "announce", "report", "claim", "deny", "confirm", "warn", "state", "add",
+                "write", "tweet", "insist", "argue", "declare", "accuse", "reveal", "acknowledge", "admit"}
+POLL_HEADS = {"percent", "respondents", "majority", "half", "third", "quarter", "plurality", "minority",
+              "five", "four", "three", "two", "ten", "%"}
 NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
                 "such", "no", "any", "every", "each", "whose", "of", "new", "recent", "latest", "earlier", "first"}
 SPEECH_NOUN_HEADS = {"statement", "statements", "report", "reports", "poll", "polls", "survey", "surveys",
@@ -160,7 +167,9 @@ class SentenceRules:
     def _lowercase_blocks(self, i: int, b: int) -> bool:
         """A lowercase word not known to sit inside noun phrases: allowed only as an
         adjective-like word right before a known head or inside 'X for the Y' chains."""
-        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+        if i + 1 >= len(self.tokens):
+            return True
+        nxt = self.tokens[i + 1].lower
         word = self.tokens[i].lower
         if word.endswith(("ed", "ing")) and not word.endswith(("keeping", "ing's")):
             return True
@@ -187,35 +196,47 @@ class SentenceRules:
         return None
 
     def _valid_speaker(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) can name who speaks: a name, a pronoun, or a noun phrase
+        whose head (the noun before any 'of/for/from' complement) is a speaker-like noun."""
         toks = self.tokens[a:b]
         words = [t for t in toks if t.is_word]
         if not words:
             return False
-        head = words[-1]
-        lw = head.lower
+        lw = words[-1].lower
         if len(words) == 1 and lw in NOT_SPEAKERS:
             return False
         if lw in PRONOUNS:
             return len(words) == 1
-        if lw in OBJECT_PRONOUNS:
+        if lw in OBJECT_PRONOUNS or words[0].lower in {"there", "what", "which", "how", "why"}:
             return False
-        if head.is_capitalized:
+        head_index = next((k for k, t in enumerate(words) if k > 0 and t.lower in {"of", "for", "from", "at",
+                                                                                  "with", "on", "in"}), len(words))
+        head = words[head_index - 1]
+        hw = head.lower
+        if words[-1].is_capitalized or head.is_capitalized:
             # a lone sentence-initial function word ("Then", "There") is no name
             return not (len(words) == 1 and (lw in LEADING_FILLERS or lw in NOT_SPEAKERS or lw in DETERMINERS))
-        if lw in SPEAKER_NOUNS or lw in ORG_HEADS or lw.rstrip("s") in SPEAKER_NOUNS:
+        if hw in SPEAKER_NOUNS or hw in ORG_HEADS or hw.rstrip("s") in SPEAKER_NOUNS or hw in POLL_HEADS:
             return True
-        # "the announcer", "an ad": a determiner and a noun-like head
-        return len(words) <= 4 and words[0].lower in DETERMINERS and words[0].lower not in {"this", "that"} \
-            and not lw.endswith(("ing", "ed", "ly")) and lw not in NOT_SPEAKERS and len(lw) > 2
+        if any(t.is_capitalized for t in words[:head_index]) and not hw.endswith(("ing", "ed", "ly")):
+            return True  # "old Iowa political hands"
+        # "the announcer", "some advocates": a determiner and a noun-like head
+        return head_index <= 4 and words[0].lower in DETERMINERS and words[0].lower not in {"this", "that"} \
+            and not hw.endswith(("ing", "ed", "ly")) and hw not in NOT_SPEAKERS and len(hw) > 2
 
     def speaker_after(self, cue: int) -> tuple[int, int] | None:
-        """Token range of the speaker phrase right after an inverted cue (``said the ministry``)."""
+        """Token range of the speaker phrase right after an inverted cue (``said the ministry``).
+
+        The phrase must be compact (names, determiners, speaker nouns and their
+        complements) and end the clause: a comma, the sentence end or an adjunct follows.
+        """
         i = cue + 1
         a = i
-        while i < len(self.tokens) and i - a < 14:
-            t = self.tokens[i]
+        toks = self.tokens
+        while i < len(toks) and i - a < 14:
+            t = toks[i]
             lw = t.lower
-            if t.in_quote or (not t.is_word and t.text not in {"’s", "'s", "-", "&", "."}):
+            if t.in_quote or (not t.is_word and t.text not in {"’s", "'s", "-", "&", ".", "/"}):
                 break
             if lw in CLAUSE_WORDS and lw != "and":
                 break
@@ -224,6 +245,11 @@ class SentenceRules:
                 break
             if i > a and lw in CUE_FORMS and lw not in SPEAKER_NOUNS:
                 break
+            if not t.is_capitalized and lw not in NP_INNER and lw not in SPEAKER_NOUNS and lw not in ORG_HEADS \
+                    and not lw.isdigit() and lw not in PRONOUNS and self._lowercase_blocks(i, i + 1) \
+                    and not (i + 1 < len(toks) and (toks[i + 1].text in {",", ".", "(", ";"}
+                                                     or toks[i + 1].lower in {"of", "for", "at"})):
+                return None
             i += 1
         b = i
         if b <= a:
@@ -425,7 +451,7 @@ class SentenceRules:
                 return None
             s, e, _ = after
             return RawStatement((s, e), toks[c].text, (toks[c].start, toks[c].end), self.kind_of(s, e), None,
-                                sent, para, inherit="subject")
+                                sent, para, inherit="coordinated")
         cue_span = (toks[c].start, toks[c].end)
         cue_text = toks[c].text
         if participle:
@@ -459,18 +485,27 @@ class SentenceRules:
         # 2. inverted: CONTENT, X said [adjuncts].  /  CONTENT, said X.
         before_speaker = sp_before[0] if sp_before else c
         comma_before = before_speaker > 0 and toks[before_speaker - 1].text in {",", "—", "–"}
-        if comma_before and self._nothing_follows(c, sp_before is None):
+        tail = self._inverted_tail(c, sp_before is None) if comma_before else None
+        if tail is not None:
             speaker = sp_before or self.speaker_after(c)
             content = self.content_before(before_speaker - 1)
             if speaker is not None and content is not None:
                 s, e = content
-                return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para)
+                if tail == "continues":  # "Acts of protest, Mr. Obama said, are acts of patriotism"
+                    e = self._sentence_content_end()
+                if len(self.text[s:e].split()) >= 3:
+                    return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker),
+                                        sent, para)
         # 3. forward: X said (that) CONTENT / X said: “...”
         speaker = sp_before
+        if speaker is None:
+            speaker = self._relative_antecedent(c)
         if speaker is None and comma_before:
             # "Smith, a senior aide, said ..." : the subject stands before the apposition
             speaker = self.subject()
         if speaker is None:
+            return None
+        if self.tokens[speaker[0]].lower == "it" and speaker[1] - speaker[0] == 1 and lemma not in STRONG_VERBS:
             return None
         q_after = self.quote_starting_after(c)
         if q_after is not None and q_after.start - toks[c].end < 4:
@@ -486,6 +521,21 @@ class SentenceRules:
             if not self._strong_speaker(speaker):
                 return None
         return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para)
+
+    def _relative_antecedent(self, c: int) -> tuple[int, int] | None:
+        """'..., a staffer who told his subordinates ...': the noun phrase before 'who'."""
+        k = c - 1
+        while k >= 0 and (self.tokens[k].lower in BETWEEN_SUBJECT_AND_CUE or self.tokens[k].lower.isdigit()
+                          or self.tokens[k].lower == "in"):
+            k -= 1
+        if k < 1 or self.tokens[k].lower not in {"who", "which"}:
+            return None
+        j = k - 1
+        if j >= 0 and self.tokens[j].text == ",":
+            j -= 1
+        if j < 0:
+            return None
+        return self.speaker_before(j + 1)
 
     def _leading_quote_speaker(self, c: int) -> tuple[Quote, tuple[int, int]] | None:
         """“...,” Scott Pruitt, the attorney general of Oklahoma, said: the quote opens the
@@ -541,22 +591,31 @@ class SentenceRules:
         return RawStatement((start, end), cue, cue_span, self.kind_of(start, end), speaker, self.sentence,
                             self.sentence.paragraph)
 
-    def _nothing_follows(self, c: int, speaker_after: bool) -> bool:
-        """After an inverted cue only the speaker and adjuncts remain ('said on Sunday in a statement')."""
+    def _inverted_tail(self, c: int, speaker_after: bool) -> str | None:
+        """What follows an inverted cue: "end" when only the speaker, adjuncts or a trailing
+        modifier remain ('said on Sunday in a statement', ', adding ...'); "continues" when
+        the attribution sits inside the content ('X, he said, would ...'); None otherwise."""
         toks = self.tokens
         i = c + 1
         if speaker_after:
             sp = self.speaker_after(c)
             if sp is None:
-                return False
+                return None
             i = sp[1]
         while i < len(toks) and (toks[i].lower.rstrip(".") in TIME_WORDS or toks[i].lower.isdigit()) \
                 and toks[i].lower not in {"this", "last", "next", "earlier", "later"}:
             i += 1  # "said Friday afternoon"
-        if i >= len(toks) or toks[i].text in {".", ",", "!", "?", ";", "—", "–", ":", "("}:
-            return True
-        return toks[i].lower in PREPOSITIONS and not any(
-            t.lower == "that" and not t.in_quote for t in toks[i:i + 12])
+        if i >= len(toks) or toks[i].text in {".", "!", "?", ";", "(", ":"}:
+            return "end"
+        if toks[i].text in {",", "—", "–"}:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is None or nxt.in_quote or nxt.lower in TRAILING_MODIFIERS or nxt.lower.endswith("ing") \
+                    or nxt.lower in PREPOSITIONS or nxt.is_capitalized and nxt.lower not in {"he", "she", "they"}:
+                return "end"
+            return "continues"
+        if toks[i].lower in PREPOSITIONS and not any(t.lower == "that" and not t.in_quote for t in toks[i:i + 12]):
+            return "end"
+        return None
 
     def _clause_follows(self, c: int) -> bool:
         toks = self.tokens
@@ -579,7 +638,21 @@ class SentenceRules:
         or a second verb of the same subject extends the first statement."""
         out: list[RawStatement] = []
         for st in found:
-            separate_quote = st.inherit == "subject" and st.kind == "direct"
+            if st.inherit == "coordinated":
+                if out and st.cue_span and out[-1].content[0] < st.cue_span[0] <= out[-1].content[1] + 2:
+                    prev = out[-1]
+                    cut = self.text[prev.content[0]:st.cue_span[0]].rstrip()
+                    cut = cut[:-3].rstrip(" ,") if cut.endswith(" and") else cut
+                    if len(cut.split()) >= 3:
+                        prev.content = (prev.content[0], prev.content[0] + len(cut))
+                        st.speaker, st.inherit = prev.speaker, ""
+                        out.append(st)
+                        continue
+                st.inherit = "subject"
+            # “...,” he said, noting ...: the participle adds a claim of its own
+            after_quote = bool(out) and out[-1].kind == "direct" and out[-1].cue_span is not None \
+                and out[-1].content[1] <= out[-1].cue_span[0]
+            separate_quote = st.inherit == "subject" and (st.kind == "direct" or after_quote)
             if out and (st.inherit == "subject" or st.speaker == out[-1].speaker) and not separate_quote and \
                     out[-1].content[1] >= st.content[0] - 40 and st.inherit != "previous":
                 prev = out[-1]

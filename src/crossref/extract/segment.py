@@ -96,7 +96,8 @@ def split_sentences(text: str, para: Paragraph) -> list[Sentence]:
             nxt += 1
         following = text[nxt] if nxt < para.end else ""
         # a sentence starts with a capital, a digit or an opening quote
-        if not (following.isupper() or following.isdigit() or following in OPEN_QUOTES + STRAIGHT + "("):
+        if not (following.isupper() or following.isdigit() or following in OPEN_QUOTES + STRAIGHT + "("
+                or text.startswith("''", nxt) or text.startswith("``", nxt)):
             continue
         if m.group().startswith(".") and len(m.group().rstrip("\"”’»)]")) == 1 and _is_abbreviation(text, m.start()):
             continue
