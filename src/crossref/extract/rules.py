@@ -39,6 +39,19 @@ NOT_SPEAKERS = {"this", "that", "there", "which", "what", "who", "one", "nobody"
                 "anyone", "everyone", "everybody", "someone", "somebody", "each", "you", "me", "us"}
 LEADING_FILLERS = {"but", "and", "however", "meanwhile", "yet", "so", "still", "instead", "now", "then",
                    "also", "separately", "later", "earlier", "previously", "moreover", "furthermore"}
+PHRASAL_PARTICLES = {"call": ("in", "into", "up", "off", "back"), "show": ("up", "off"), "back": ("down", "off",
+                                                                                              "away", "up"),
+                     "point": ("to",), "hold": ("up", "off"), "find": ("out",)}
+NOUN_LIKE_CUES = {"plan", "support", "state", "back", "attack", "report", "call", "offer", "demand", "question",
+                  "claim", "decline", "point", "show", "fear", "hope", "promise", "pledge", "vow", "protest",
+                  "comment", "remark", "estimate", "forecast", "statement", "charge", "complaint", "find"}
+BASE_FORM_LICENSORS = {"i", "we", "they", "you", "to", "will", "would", "can", "could", "may", "might", "should",
+                       "must", "do", "does", "did", "not", "never", "also", "often", "people", "officials",
+                       "who", "that", "and", "n't", "cannot", "shall"}
+TRAILING_CLAUSE = re.compile(
+    r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"
+    r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
+    r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+")
 TRAILING_MODIFIERS = {"who", "which", "as", "while", "when", "after", "before", "because", "according", "in",
                       "on", "at", "adding", "saying", "noting", "where", "although", "though", "but", "and",
                       "since", "until", "amid", "despite", "though", "whose", "a", "an", "the"}
@@ -213,6 +226,8 @@ class SentenceRules:
                                                                                   "with", "on", "in"}), len(words))
         head = words[head_index - 1]
         hw = head.lower
+        if hw in DETERMINERS or hw in {"those", "everything", "anything", "nothing", "something", "all"}:
+            return False
         if words[-1].is_capitalized or head.is_capitalized:
             # a lone sentence-initial function word ("Then", "There") is no name
             return not (len(words) == 1 and (lw in LEADING_FILLERS or lw in NOT_SPEAKERS or lw in DETERMINERS))
@@ -236,8 +251,11 @@ class SentenceRules:
         while i < len(toks) and i - a < 14:
             t = toks[i]
             lw = t.lower
-            if t.in_quote or (not t.is_word and t.text not in {"’s", "'s", "-", "&", ".", "/"}):
+            if t.in_quote or (not t.is_word and t.text not in {"’s", "'s", "-", "&", "/"}):
                 break
+            if not t.is_word:
+                i += 1
+                continue
             if lw in CLAUSE_WORDS and lw != "and":
                 break
             if i > a and lw in {"on", "in", "at", "during", "late", "early", "last", "told", "to", "while",
@@ -276,8 +294,9 @@ class SentenceRules:
             i += 1
         if i <= a or i >= len(toks):
             return None
-        sub = self.speaker_before(i)
-        return sub
+        if i - a <= 10 and self._valid_speaker(a, i):
+            return a, i
+        return self.speaker_before(i)
 
     # -- content ---------------------------------------------------------------------------
     def content_after(self, cue: int) -> tuple[int, int, int] | None:
@@ -335,11 +354,22 @@ class SentenceRules:
             break
         if i >= len(toks):
             return None
+        if toks[i].lower in {"is", "was", "are", "were", "has", "had", "will", "would", "remains"} \
+                and CUE_FORMS.get(toks[cue].lower) not in ADDRESSEE_VERBS and i == cue + 1:
+            return None
         start = toks[i].start
-        end = self._sentence_content_end()
+        end = self._trim_trailing_clause(start, self._sentence_content_end())
         if end - start < 4:
             return None
         return start, end, i
+
+    def _trim_trailing_clause(self, start: int, end: int) -> int:
+        """Cut reported content before a trailing clause the reporter added in narration
+        (', who ...', ', which ...', ', the latest ...'), unless it sits inside a quote."""
+        m = TRAILING_CLAUSE.search(self.text, start + 20, end)
+        while m is not None and any(q.start <= m.start() < q.end for q in self.quotes):
+            m = TRAILING_CLAUSE.search(self.text, m.end(), end)
+        return m.start() if m is not None else end
 
     def _sentence_content_end(self) -> int:
         """End of the sentence's content: before its final period, or the end of a quote
@@ -390,10 +420,26 @@ class SentenceRules:
                 continue
             if c > 0 and (toks[c - 1].lower in NOUN_MARKERS or toks[c - 1].text.endswith(("’s", "'s"))):
                 continue  # a noun: "his remarks", "Aliyev’s statement"
+            if not self._finite_use(c, lemma):
+                continue
             st = self._reporting_verb(c, lemma)
             if st is not None:
                 found.append(st)
         return self._drop_embedded(self._merge_same_speaker(found))
+
+    def _finite_use(self, c: int, lemma: str) -> bool:
+        """Whether the cue word is used as a reporting verb here, not as a noun or a
+        phrasal verb ("Republican support was solid", "called in to a show", "showed up")."""
+        toks = self.tokens
+        word = toks[c].lower
+        nxt = toks[c + 1].lower if c + 1 < len(toks) else ""
+        if nxt in PHRASAL_PARTICLES.get(lemma, ()):
+            return False
+        if word == lemma and lemma in NOUN_LIKE_CUES:
+            # a base form is finite after plural subjects, pronouns, modals and 'to'
+            prev = toks[c - 1].lower if c > 0 else ""
+            return prev in BASE_FORM_LICENSORS or (prev.endswith("s") and not prev.endswith("ss"))
+        return True
 
     def _title_case(self) -> bool:
         """A headline in title case ("Obama Says Museum Will Tell ..."), where verbs are capitalised."""
@@ -446,6 +492,10 @@ class SentenceRules:
                                                                                  "been", "be", "keeps"})
         sent, para = self.sentence, self.sentence.paragraph
         if c > 0 and toks[c - 1].lower == "and" and not participle:
+            q_after = self.quote_starting_after(c)
+            if q_after is not None and q_after.start - toks[c].end < 4:
+                return RawStatement(q_after.inner, toks[c].text, (toks[c].start, toks[c].end), "direct", None,
+                                    sent, para, inherit="coordinated")
             after = self.content_after(c)
             if after is None:
                 return None
@@ -477,6 +527,14 @@ class SentenceRules:
             speaker = sp_before or self.speaker_after(c)
             if speaker is None:
                 return None
+            s0 = q_before.inner_start
+            lead_text = self.text[max(self.sentence.start, 0):q_before.start]
+            if q_before.start > self.sentence.start and len(lead_text.split()) >= 3 \
+                    and not any(q.start < q_before.start for q in self.quotes if q is not q_before):
+                # Details aside, X sends a message that ''is ...,'' Mr. Kamin said.
+                s0 = self.sentence.start
+                return RawStatement((s0, q_before.inner_end), cue_text, cue_span, "mixed", self._span(speaker),
+                                    sent, para)
             return RawStatement(q_before.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
         lead = self._leading_quote_speaker(c)
         if lead is not None:
@@ -602,6 +660,14 @@ class SentenceRules:
             if sp is None:
                 return None
             i = sp[1]
+        if CUE_FORMS.get(toks[c].lower) in ADDRESSEE_VERBS:
+            j = i  # "..., Obama told his closest advisers."
+            while j < len(toks) and j - i < 6 and toks[j].is_word and (
+                    toks[j].is_capitalized or toks[j].lower in NP_INNER or toks[j].lower in SPEAKER_NOUNS
+                    or toks[j].lower in OBJECT_PRONOUNS or not self._lowercase_blocks(j, j + 1)
+                    or toks[j].lower in {"reporters", "journalists", "supporters", "advisers", "aides"}):
+                j += 1
+            i = j
         while i < len(toks) and (toks[i].lower.rstrip(".") in TIME_WORDS or toks[i].lower.isdigit()) \
                 and toks[i].lower not in {"this", "last", "next", "earlier", "later"}:
             i += 1  # "said Friday afternoon"
@@ -691,6 +757,11 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
                 last_para_with_statement = p.index
             pending_colon = None
             continue
+        signed = _colon_attribution(text, p) or _dash_attribution(text, p)
+        if signed is not None:
+            out.append(signed)
+            last_para_with_statement = p.index
+            continue
         if not _has_sentence_end(text, p):
             continue  # headlines, captions, datelines
         para_statements: list[RawStatement] = []
@@ -700,9 +771,6 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
                     pending_colon = st
                 else:
                     para_statements.append(st)
-        dash = _dash_attribution(text, p) if not para_statements else None
-        if dash is not None:
-            para_statements.append(dash)
         para_statements.extend(_unclaimed_quotes(text, p, para_statements, out, last_para_with_statement))
         para_statements.sort(key=lambda r: r.content[0])
         if para_statements:
@@ -711,21 +779,43 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
     return out
 
 
-_DASH_NAME = re.compile(r"[―—–-]{1,2}\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})\s*$")
+_DASH_NAME = re.compile(r"[―—–]{1,2}\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})[.\s]*$")
+_COLON_SPEAKER = re.compile(r"[\"“”']?([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\s*:\s+(?=\S)")
+_NOT_COLON_SPEAKERS = {"update", "updated", "note", "editor", "editor's", "editor’s", "related", "photo", "photos",
+                       "read", "watch", "listen", "video", "image", "source", "sources", "correction", "clarification",
+                       "disclosure", "full", "transcript", "q", "a", "question", "answer", "by", "story",
+                       "breaking", "exclusive", "opinion", "analysis", "live", "see", "more", "also", "warning",
+                       "summary", "background", "context", "credit", "caption", "file", "getty", "reuters", "ap"}
 
 
 def _dash_attribution(text: str, p: Paragraph) -> RawStatement | None:
     """A quote signed with a dash: “...” ― Esther Tapia."""
-    if not p.quotes or text[p.start:p.quotes[0].start].strip():
+    m = _DASH_NAME.search(text, p.start, p.end)
+    if m is None or len(text[p.start:m.start()].split()) < 5:
         return None
-    m = _DASH_NAME.search(text, p.quotes[-1].end, p.end)
-    if m is None:
-        return None
-    q0, q1 = p.quotes[0], p.quotes[-1]
+    start, end = p.start, m.start()
+    while start < end and text[start] in "“”\"' ":
+        start += 1
+    while end > start and text[end - 1] in "“”\"' ":
+        end -= 1
     sent = p.sentences[0]
-    dash = text[m.start():m.start() + 1]
-    return RawStatement((q0.inner_start, q1.inner_end), dash, (m.start(), m.start() + 1), "direct",
+    return RawStatement((start, end), text[m.start()], (m.start(), m.start() + 1), "direct",
                         (m.start(1), m.end(1)), sent, p.index)
+
+
+def _colon_attribution(text: str, p: Paragraph) -> RawStatement | None:
+    """A paragraph opened by a name and a colon: 'PENCE: Well, look, ...', 'Poll: Voters ...'."""
+    m = _COLON_SPEAKER.match(text, p.start, p.end)
+    if m is None or m.end() >= p.end:
+        return None
+    first = m.group(1).split()[0].lower().rstrip(".")
+    if first in _NOT_COLON_SPEAKERS or len(text[m.end():p.end].split()) < 3:
+        return None
+    end = p.end
+    while end > m.end() and text[end - 1] in "“”\" .":
+        end -= 1
+    return RawStatement((m.end(), end), ":", (m.end(1), m.end(1) + 1), "direct", (m.start(1), m.end(1)),
+                        p.sentences[0], p.index)
 
 
 def _has_sentence_end(text: str, p: Paragraph) -> bool:
