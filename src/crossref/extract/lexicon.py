@@ -31,15 +31,17 @@ _IRREGULAR = {
 SPEECH_VERBS = """
 say tell add note claim accuse deny confirm warn state insist report describe hail threaten announce
 argue assert declare explain acknowledge admit allege suggest write tweet respond reply recall emphasize
-emphasise stress predict promise pledge vow urge blame criticize criticise praise reveal contend maintain
+emphasise stress predict promise pledge vow urge blame criticize criticise praise reveal contend
 observe complain concede estimate caution counter charge dismiss reject condemn demand indicate
 mention quip joke boast brag signal agree echo testify conclude propose recommend repeat reiterate
 disclose announce affirm assure remark comment continue complain lament question ask retort scoff
 concur point exclaim whisper shout chant cite tout decry denounce slam blast lash ridicule mock
 welcome applaud speculate forecast predict project fear worry hope believe think feel expect
 show find know doubt guarantee swear acknowledge underline underscore highlight clarify specify
-inform notify advise brief remind assure complain protest object call
-want support attack endorse plan decide decline back oppose defend offer seem vow pledge""".split()
+inform notify advise remind assure complain protest object call
+want support attack endorse plan decide decline back oppose defend offer seem vow pledge
+see appear seek consider express request deem prefer
+discuss challenge""".split()
 
 # Verbs whose -ing form is a participial cue ("..., telling the agency that ...")
 # and whose object is the person addressed rather than the content.

@@ -57,6 +57,8 @@ TRAILING_MODIFIERS = {"who", "which", "as", "while", "when", "after", "before", 
                       "since", "until", "amid", "despite", "though", "whose", "a", "an", "the"}
 STRONG_VERBS = {"say", "tell", "announce", "report", "claim", "deny", "confirm", "warn", "state", "add",
                 "write", "tweet", "insist", "argue", "declare", "accuse", "reveal", "acknowledge", "admit"}
+AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did",
+               "do", "should", "must", "may", "might"}
 POLL_HEADS = {"percent", "respondents", "majority", "half", "third", "quarter", "plurality", "minority",
               "five", "four", "three", "two", "ten", "%"}
 NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
@@ -175,7 +177,35 @@ class SentenceRules:
             a += 1
         if a >= b:
             return None
-        return (a, b) if self._valid_speaker(a, b) else None
+        if self._valid_speaker(a, b):
+            return a, b
+        return self._modified_subject(i, b)
+
+    def _modified_subject(self, i: int, b: int) -> tuple[int, int] | None:
+        """'A person familiar with the planning says', 'those surveyed said': a subject whose
+        head noun carries a modifier, bounded by a clause boundary before it."""
+        k = i
+        while k >= 0 and b - k <= 12:
+            t = self.tokens[k]
+            if not t.is_word and t.text not in {"’s", "'s", "-", "."} or t.in_quote or \
+                    t.lower in CLAUSE_WORDS and t.lower != "and":
+                break
+            if t.lower in AUXILIARIES or (t.lower in CUE_FORMS and not t.is_capitalized):
+                return None
+            k -= 1
+        a = k + 1
+        while a < b and self.tokens[a].lower in LEADING_FILLERS:
+            a += 1
+        words = [t for t in self.tokens[a:b] if t.is_word]
+        if not words or len(words) > 12:
+            return None
+        first = words[0]
+        if not (first.is_capitalized or first.lower in DETERMINERS | {"those", "multiple", "most", "many"}):
+            return None
+        if any(t.lower in SPEAKER_NOUNS or t.lower in POLL_HEADS or t.lower in {"person", "people", "those"}
+               for t in words[:6]):
+            return a, b
+        return None
 
     def _lowercase_blocks(self, i: int, b: int) -> bool:
         """A lowercase word not known to sit inside noun phrases: allowed only as an
@@ -280,13 +310,18 @@ class SentenceRules:
         i = 0
         while i < len(toks) and (toks[i].lower in LEADING_FILLERS or not toks[i].is_word):
             i += 1
+        if i < len(toks) and toks[i].lower in PREPOSITIONS:
+            # "On Friday, Gingrich — ... — told": step over a short opening adverbial
+            k = next((k for k in range(i, min(len(toks), i + 7)) if toks[k].text == ","), None)
+            if k is not None:
+                i = k + 1
         a = i
         while i < len(toks) and i - a < 14:
             t = toks[i]
             lw = t.lower
             if not t.is_word and t.text not in {"’s", "'s", "-", "."}:
                 break
-            if t.in_quote or lw in CLAUSE_WORDS and lw != "and":
+            if t.in_quote or lw in CLAUSE_WORDS and lw != "and" or t.text in {"—", "–"}:
                 break
             if i > a and not t.is_capitalized and (lw in CUE_FORMS or lw in BETWEEN_SUBJECT_AND_CUE
                                                      or lw.endswith("ed")):
@@ -479,7 +514,8 @@ class SentenceRules:
         if anchor is None or not (outer.content[0] < anchor < outer.content[1]):
             return None
         head = self.text[outer.content[0]:anchor].rstrip()
-        for conj in (", while", ", but", ", and", ", whereas", ";", ", as", " while", " but", " whereas"):
+        for conj in (", while", ", but", ", and", ", whereas", ";", ", as", " while", " but", " whereas",
+                     ", though", ", although", " though", " although", ", even as"):
             if head.lower().endswith(conj):
                 end = outer.content[0] + len(head) - len(conj)
                 return end if end - outer.content[0] >= 8 else None
@@ -506,7 +542,7 @@ class SentenceRules:
         cue_text = toks[c].text
         if participle:
             prev = toks[c - 1].lower if c else ""
-            if prev not in {",", "by", "while", "after", "before", "when", "—", "–", "in"} and c > 0:
+            if c == 0 or prev not in {",", "by", "while", "after", "before", "when", "—", "–", "in"}:
                 return None
             after = self.content_after(c)
             if after is None:
@@ -523,6 +559,9 @@ class SentenceRules:
         sp_before = self.speaker_before(c)
         probe = sp_before[0] if sp_before else c
         q_before = self.quote_ending_before(probe)
+        if q_before is not None and q_before.start > self.sentence.start + 2 \
+                and self._inverted_tail(c, sp_before is None) is None and self.content_after(c) is not None:
+            q_before = None  # chants of "Marco!," the senator said his campaign ...: a forward report
         if q_before is not None:
             speaker = sp_before or self.speaker_after(c)
             if speaker is None:
@@ -675,8 +714,10 @@ class SentenceRules:
             return "end"
         if toks[i].text in {",", "—", "–"}:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is None or nxt.in_quote or nxt.lower in TRAILING_MODIFIERS or nxt.lower.endswith("ing") \
-                    or nxt.lower in PREPOSITIONS or nxt.is_capitalized and nxt.lower not in {"he", "she", "they"}:
+            if nxt is None or nxt.in_quote or nxt.lower.endswith("ing") \
+                    or nxt.lower in TRAILING_MODIFIERS - ({"a", "an", "the"} if not speaker_after else set()) \
+                    or nxt.lower in PREPOSITIONS - {"this", "last", "late", "early", "earlier", "later"} \
+                    or speaker_after and nxt.is_capitalized and nxt.lower not in {"he", "she", "they"}:
                 return "end"
             return "continues"
         if toks[i].lower in PREPOSITIONS and not any(t.lower == "that" and not t.in_quote for t in toks[i:i + 12]):

@@ -132,6 +132,9 @@ def find_quotes(text: str, para: Paragraph) -> list[Quote]:
             c, width = (STRAIGHT if c == "'" else "“"), 2
         is_double_open = c in "“«„"
         is_double_close = c in "”»"
+        if c == "“" and open_at is not None and i > para.start and not text[i - 1].isspace() \
+                and (i + 1 >= para.end or not text[i + 1].isalnum()):
+            is_double_open, is_double_close = False, True  # an opening mark typed as a closer
         if c == "”" and open_at is None and (i == para.start or text[i - 1].isspace()) \
                 and i + 1 < para.end and text[i + 1].isalnum():
             is_double_open, is_double_close = True, False  # a closing mark typed as an opener
