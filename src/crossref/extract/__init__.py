@@ -54,7 +54,7 @@ def _build(text: str, raw: RawStatement, resolved: Resolved, mention: str | None
     if end - start < 3:
         return None
     sent = raw.sentence
-    party = infer_party(resolved.name, resolved.kind, resolved.role, mention, resolved.country)
+    party = infer_party(resolved, mention)
     return Statement(
         text=text[start:end], start=start, end=end,
         sentence=text[sent.start:sent.end], sentence_start=sent.start, sentence_end=sent.end,

@@ -2,46 +2,70 @@
 
 A speaker phrase as written ("Azerbaijan’s president", "he", "a statement from the
 Russian Defense Ministry", "Aliyev") becomes an :class:`Entity` with a canonical name,
-a kind (person, organisation, group) and a role kept apart from the name.
+a kind (person, organisation, group), a role kept apart from the name, and what the
+article says the entity belongs to (a country, an organisation).
+
+Persons are collected from the whole article first, with the titles before their names
+("Ukrainian Foreign Ministry spokesman Taras Melnyk") and the appositions after them
+("Kenji Morita, press secretary of the Japanese Foreign Ministry,"), so that later
+surnames, roles and pronouns resolve to them.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.parties import countries
 
-_NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|(?:de|da|del|van|von|der|bin|al|el|la|le|du|di)(?=\s+[A-Z]))"
-    r"(?:\s+(?:[A-Z][\w’'\-]*\.?|(?:de|da|del|van|von|der|bin|al|el|la|le|du|di)(?=\s+[A-Z])))+"
-)
-_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "official", "officials",
-           "statement", "statements", "representative", "representatives", "source", "sources", "aide",
-           "aides", "adviser", "advisers", "advisor", "member", "members", "head", "chief", "leader",
-           "report", "release", "briefing", "communique", "release", "document", "letter", "memo"}
+_PARTICLES = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|di|ibn)"
+_CAP = r"[A-Z][\w’'\-]*\.?"
+_NAME_RUN = re.compile(rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+")
+_CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
+_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen", "official",
+           "officials", "statement", "statements", "representative", "representatives", "source", "sources",
+           "aide", "aides", "adviser", "advisers", "advisor", "member", "members", "head", "chief", "leader",
+           "report", "release", "briefing", "communique", "document", "letter", "memo", "secretary",
+           "minister", "director", "commander", "envoy", "ambassador", "chairman", "chair", "president",
+           "governor", "mayor", "press", "lawyer", "attorney", "analyst", "analysts", "expert", "experts"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "another", "its", "his", "her",
                 "their", "our", "one", "two", "several", "some"}
 _GENERIC_GROUPS = {"officials", "sources", "analysts", "experts", "critics", "observers", "witnesses",
                    "residents", "people", "supporters", "opponents", "voters", "activists", "lawmakers",
                    "diplomats", "sides", "authorities", "others", "many", "some", "both", "all", "doctors",
                    "researchers", "democrats", "republicans", "officers", "soldiers", "rebels", "aides"}
-_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
-                     "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "king": "male",
-                     "queen": "female", "spokesman": "male", "spokeswoman": "female", "congressman": "male",
-                     "congresswoman": "female", "chairman": "male", "chairwoman": "female",
-                     "prince": "male", "princess": "female"}
+_GENDER_WORDS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
+                 "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "king": "male",
+                 "queen": "female", "spokesman": "male", "spokeswoman": "female", "congressman": "male",
+                 "congresswoman": "female", "chairman": "male", "chairwoman": "female", "prince": "male",
+                 "princess": "female", "businessman": "male", "businesswoman": "female"}
 _NON_NAME_CAPS = {"the", "a", "an", "but", "and", "in", "on", "at", "he", "she", "they", "it", "we", "i",
                   "this", "that", "there", "when", "while", "after", "before", "as", "if", "for", "with",
                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs",
-                  "ms", "dr"}
+                  "ms", "dr", "january", "february", "march", "april", "june", "july", "august", "september",
+                  "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+                  "president", "minister", "our", "his", "her", "their", "its", "my"}
+# Words that make a capitalised run an outlet or an organisation rather than a person.
+_ORG_NAME_WORDS = ORG_HEADS | {"wire", "telegraph", "herald", "chronicle", "gazette", "daily", "ledger",
+                               "courier", "dispatch", "observer", "review", "mirror", "express", "independent",
+                               "journal", "times", "post", "news", "horizon", "radio", "tv", "television",
+                               "broadcasting", "press", "media", "online", "weekly", "magazine", "street",
+                               "avenue", "square", "bridge", "river", "sea", "ocean", "island", "islands",
+                               "shoal", "strait", "gulf", "port", "airport", "city", "county", "province",
+                               "district", "region", "state", "states", "republic", "kingdom", "union",
+                               "nations", "games", "cup", "day", "treaty", "accord", "act", "law", "bill",
+                               "plan", "program", "programme", "museum", "hotel", "hall", "stadium",
+                               "hospital", "school", "college", "university", "institute"}
+_TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {"colonel", "commodore", "brigadier", "marshal",
+                                                             "senior", "press", "general", "spokeswoman"}
+_APPOSITION = re.compile(r",\s+((?:a|an|the|[a-z][\w\-]*|[A-Z][\w’'\-]*)(?:[\s\-]+[\w’'\-.]+){0,14}?)\s*(?=,|\s+(?:said|says|told|added|warned|confirmed|denied|claimed|noted|stated)\b)")
 
 
 def fold(s: str) -> str:
-    import unicodedata
-
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
@@ -53,11 +77,16 @@ class Entity:
     role: str | None = None
     country: str | None = None
     gender: str | None = None
+    affiliation: Entity | None = None
     positions: list[int] = field(default_factory=list)
 
     @property
     def surname(self) -> str:
         return fold(self.name.split()[-1]) if self.name else ""
+
+    @property
+    def given(self) -> str:
+        return fold(self.name.split()[0]) if self.name else ""
 
 
 @dataclass
@@ -67,6 +96,8 @@ class Resolved:
     role: str | None
     country: str | None
     entity: Entity | None
+    affiliation: str | None = None  # the organisation a person speaks for, if the article says
+    affiliation_country: str | None = None
 
 
 class ArticleSpeakers:
@@ -76,73 +107,207 @@ class ArticleSpeakers:
         self.text = text
         self.entities: list[Entity] = []
         self.person_mentions: list[tuple[int, Entity, bool]] = []  # (position, entity, sentence-initial)
+        self.org_mentions: list[tuple[int, Entity]] = []
         self.sentence_starts: list[int] = [s.start for p in paragraphs for s in p.sentences]
-        self._scan_names(paragraphs)
         self.last_speaker: Entity | None = None
+        self._scan_names(paragraphs)
 
     # -- names in the text -------------------------------------------------------------
     def _scan_names(self, paragraphs: list[Paragraph]) -> None:
-        """Register every person named in full, so later surnames and pronouns resolve."""
+        """Register every person named in full and every organisation named, with roles."""
         for p in paragraphs:
             for m in _NAME_RUN.finditer(self.text, p.start, p.end):
-                words = m.group().split()
-                role_words: list[str] = []
-                while words and (words[0].lower().rstrip(".") in {t.rstrip(".") for t in TITLES}
-                                 or countries.country_of_word(words[0]) or words[0].lower() in _NON_NAME_CAPS):
-                    role_words.append(words.pop(0))
-                name_words = [w for w in words]
-                if len(name_words) < 2 or not self._looks_like_person(name_words):
-                    continue
-                name = " ".join(w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in name_words)
-                pos = m.start() + m.group().find(name_words[0])
-                role = " ".join(role_words) or None
-                ent = self._person(name, role, pos)
-                initial = any(abs(pos - s) <= 1 or self.text[s:pos].strip() == ""
-                              for s in self._sentence_start_near(pos))
-                self.person_mentions.append((pos, ent, initial))
+                self._register_run(m.start(), m.group())
+        for p in paragraphs:
             # surnames alone ("Aliyev said") count as mentions of known persons
             for m in re.finditer(r"\b[A-Z][\w’'\-]+", self.text[p.start:p.end]):
                 pos = p.start + m.start()
                 word = m.group().removesuffix("’s").removesuffix("'s")
-                for ent in self.entities:
-                    if ent.kind == "person" and ent.surname == fold(word) and ent.positions and ent.positions[0] < pos:
-                        initial = any(self.text[s:pos].strip() == "" for s in self._sentence_start_near(pos))
-                        self.person_mentions.append((pos, ent, initial))
-                        break
+                ent = self._known_person(word, pos)
+                if ent is not None and ent.positions and ent.positions[0] < pos:
+                    self.person_mentions.append((pos, ent, self._sentence_initial(pos)))
         self.person_mentions.sort(key=lambda x: x[0])
+        self.org_mentions.sort(key=lambda x: x[0])
+
+    def _register_run(self, start: int, run: str) -> None:
+        if _CONNECTOR.search(run):
+            # "Ministry of Defence of the Republic of Azerbaijan"; "Secretary of State John Kerry"
+            if any(_bare(w) in ORG_HEADS for w in run.split()):
+                ent = self._org_entity(run.removesuffix("’s").removesuffix("'s"), start)
+                self.org_mentions.append((start, ent))
+            last = list(_CONNECTOR.finditer(run))[-1]
+            start, run = start + last.end(), run[last.end():]
+            if len(run.split()) < 2:
+                return
+        words = run.split()
+        lead: list[str] = []
+        while words and (fold(words[0]).rstrip(".") in _TITLE_WORDS or countries.country_of_word(words[0])
+                         or fold(words[0]) in _NON_NAME_CAPS or _bare(words[0]) in ORG_HEADS):
+            lead.append(words.pop(0))
+        if len(words) >= 2 and self._looks_like_person(words):
+            name = " ".join(words).removesuffix("’s").removesuffix("'s")
+            pos = start + run.find(words[0], len(" ".join(lead)))
+            role = self._role_before(pos, lead) or None
+            appos = self._apposition_after(pos + len(name))
+            if appos:
+                role = f"{role}, {appos}" if role else appos
+            ent = self._person(name, role, pos)
+            if appos and appos not in (ent.role or ""):
+                ent.role = f"{ent.role}, {appos}" if ent.role else appos
+            self._attach(ent, appos)
+            self.person_mentions.append((pos, ent, self._sentence_initial(pos)))
+            return
+        if any(_bare(w) in ORG_HEADS for w in run.split()):
+            run = run.removeprefix("The ").removeprefix("A ")
+            ent = self._org_entity(run.removesuffix("’s").removesuffix("'s"), start)
+            self.org_mentions.append((start, ent))
+
+    def _role_before(self, pos: int, lead: list[str]) -> str:
+        """Title words right before a name: 'Ukrainian Foreign Ministry spokesman', 'ministry spokesman Colonel'."""
+        sent = self._sentence_start_near(pos)
+        lo = sent[0] if sent else 0
+        before = self.text[lo:pos]
+        m = re.search(r"((?:[\w’'\-.]+\s+){1,7})$", before)
+        if not m:
+            return " ".join(lead)
+        words = m.group(1).split()
+        keep: list[str] = []
+        for w in reversed(words):
+            fw = _bare(w)
+            if w.endswith((",", ";", ":")) or fw in _DETERMINERS or (w[0].islower() and fw not in ROLE_NOUNS
+                                                                    and fw not in ORG_HEADS
+                                                                    and fw not in _TITLE_WORDS
+                                                                    and fw not in {"foreign", "defence",
+                                                                                   "defense", "press",
+                                                                                   "deputy", "senior",
+                                                                                   "coast", "guard",
+                                                                                   "policy", "state"}):
+                break
+            keep.insert(0, w)
+        role = " ".join(keep).strip()
+        has_role = any(_bare(w) in ROLE_NOUNS | _TITLE_WORDS | ORG_HEADS for w in keep)
+        return role if has_role else " ".join(lead)
+
+    def _apposition_after(self, end: int) -> str | None:
+        """', a Philippine coast guard spokesman,' right after a name."""
+        m = _APPOSITION.match(self.text, end)
+        if m is None:
+            return None
+        phrase = m.group(1).strip()
+        words = [_bare(w) for w in phrase.split()]
+        if len(words) > 14 or not any(w in ROLE_NOUNS | ORG_HEADS | _SPOKES or countries.country_of_word(o)
+                                      for w, o in zip(words, phrase.split(), strict=False)):
+            return None
+        return phrase
+
+    def _attach(self, ent: Entity, role: str | None) -> None:
+        """Country and organisation a person's role names ('spokesman for the coast guard')."""
+        if not role:
+            return
+        ent.country = ent.country or countries.country_in(role)
+        for w in role.split():
+            g = _GENDER_WORDS.get(fold(w))
+            if g:
+                ent.gender = ent.gender or g
+        if ent.affiliation is None:
+            org = self._org_in_phrase(role, ent.positions[0] if ent.positions else 0)
+            if org is not None:
+                ent.affiliation = org
+                ent.country = ent.country or org.country
+
+    def _org_in_phrase(self, phrase: str, pos: int) -> Entity | None:
+        """The organisation a role phrase names: 'press secretary of the Japanese Foreign
+        Ministry', 'head of the mission', 'ministry spokesman', 'a Philippine coast guard spokesman'."""
+        words = phrase.split()
+        low = [_bare(w) for w in words]
+        for i, w in enumerate(low):
+            if w in {"of", "for", "at", "to"} and i + 1 < len(words):
+                rest = [x for x in words[i + 1:] if fold(x) not in _DETERMINERS]
+                if rest and any(_bare(x) in ORG_HEADS for x in rest):
+                    return self._org_entity(" ".join(rest), pos, refer=True)
+        heads = [i for i, w in enumerate(low) if w in ORG_HEADS]
+        if heads:
+            k = heads[-1]
+            j = k
+            while j > 0 and (words[j - 1][0].isupper() or low[j - 1] in ORG_HEADS | {"coast", "foreign",
+                                                                                      "defence", "defense"}):
+                j -= 1
+            return self._org_entity(" ".join(words[j:k + 1]), pos, refer=True)
+        return None
+
+    def _sentence_initial(self, pos: int) -> bool:
+        return any(self.text[s:pos].strip() == "" for s in self._sentence_start_near(pos))
 
     def _sentence_start_near(self, pos: int) -> list[int]:
-        import bisect
-
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
         return [self.sentence_starts[i]] if i >= 0 else []
 
     def _looks_like_person(self, words: list[str]) -> bool:
-        if any(w.lower().strip(".") in ORG_HEADS for w in words):
+        if any(_bare(w) in _ORG_NAME_WORDS for w in words):
             return False
         if any(countries.country_of_word(w) for w in words):
             return False
         if any(w.isupper() and len(w) > 1 for w in words):
             return False
-        return not any(w.lower() in _NON_NAME_CAPS for w in words[1:])
+        return not any(fold(w) in _NON_NAME_CAPS for w in words[1:])
+
+    def _known_person(self, word: str, pos: int) -> Entity | None:
+        key = fold(word)
+        best = None
+        for ent in self.entities:
+            if ent.kind == "person" and (ent.surname == key or (ent.given == key and len(ent.name.split()) == 2
+                                                                  and _surname_first(ent.name))):
+                best = ent
+        return best
 
     def _person(self, name: str, role: str | None, pos: int) -> Entity:
         key = fold(name)
         for ent in self.entities:
-            if ent.kind == "person" and (fold(ent.name) == key or (ent.surname == fold(name.split()[-1])
-                                                                    and len(name.split()) == 1)):
+            if ent.kind == "person" and (fold(ent.name) == key or (len(name.split()) == 1 and (
+                    ent.surname == key or ent.given == key and _surname_first(ent.name)))):
                 if role and not ent.role:
                     ent.role = role
-                    ent.country = ent.country or countries.country_in(role)
+                    self._attach(ent, role)
                 ent.positions.append(pos)
                 return ent
-        gender = None
-        if role:
-            for w in role.lower().split():
-                gender = gender or _HONORIFIC_GENDER.get(w)
-        ent = Entity(name, "person", role, countries.country_in(role or ""), gender, [pos])
+        ent = Entity(name, "person", role, None, None, None, [pos])
+        self.entities.append(ent)
+        self._attach(ent, role)
+        return ent
+
+    def _org_entity(self, name: str, pos: int, refer: bool = False) -> Entity:
+        """The organisation named ``name``; with ``refer``, a generic name ('the ministry',
+        'coast guard') refers back to the latest organisation it abbreviates."""
+        canonical = _canonical_org(name)
+        key = fold(canonical)
+        for ent in self.entities:
+            other = fold(ent.name)
+            if ent.kind == "organisation" and (other == key or key.startswith(other + " in ")
+                                               or other.startswith(key + " in ")):
+                ent.positions.append(pos)
+                return ent
+        generic = not any(w[:1].isupper() for w in canonical.split())
+        if (refer or canonical[:1].islower()) and generic:
+            back = self._org_by_suffix(key, pos)
+            if back is not None:
+                back.positions.append(pos)
+                return back
+        ent = Entity(canonical, "organisation", None, _org_country(canonical), None, None, [pos])
         self.entities.append(ent)
         return ent
+
+    def _org_by_suffix(self, key: str, pos: int) -> Entity | None:
+        best: Entity | None = None
+        best_pos = -1
+        for ent in self.entities:
+            if ent.kind != "organisation":
+                continue
+            name = fold(ent.name)
+            if name.endswith(key) or key.split()[-1] in name.split():
+                last = max((p for p in ent.positions if p <= pos), default=-1)
+                if last > best_pos:
+                    best, best_pos = ent, last
+        return best
 
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
@@ -154,116 +319,95 @@ class ArticleSpeakers:
             words, lw = words[1:], lw[1:]
         if not words:
             return Resolved(None, "unknown", None, None, None)
-        # pronouns
         if len(lw) == 1 and lw[0] in PRONOUNS:
-            ent = self._resolve_pronoun(lw[0], start)
-            return self._as_resolved(ent)
+            return self._as_resolved(self._resolve_pronoun(lw[0], start))
         # "a spokesperson for the X", "a statement from the X": the body behind the phrase
         for i, w in enumerate(lw[:-1]):
-            if w in _SPOKES and lw[i + 1] in {"for", "from", "of", "at", "with"} and i + 2 < len(words):
+            if w.strip(",") in _SPOKES and lw[i + 1] in {"for", "from", "of", "at", "with", "to"} and i + 2 < len(words):
                 rest = " ".join(words[i + 2:])
                 inner_start = start + self.text[start:end].find(words[i + 2])
                 inner = self.resolve(inner_start, inner_start + len(rest))
+                if inner.kind == "person":
+                    return inner
                 role = " ".join(words[:i + 1])
-                return Resolved(inner.name, inner.kind, role if inner.kind != "person" else inner.role,
-                                inner.country, inner.entity)
-        # person: trailing capitalised name after titles ("Azerbaijani President Ilham Aliyev")
+                return Resolved(inner.name, inner.kind, role, inner.country, inner.entity)
         name_words: list[str] = []
         for w in reversed(words):
             bare = w.removesuffix("’s").removesuffix("'s")
-            if bare[:1].isupper() and fold(bare).rstrip(".") not in {t.rstrip(".") for t in TITLES} \
-                    and fold(bare).strip(".") not in ORG_HEADS and not countries.country_of_word(bare) \
-                    and fold(bare) not in SPEAKER_NOUNS:
+            fb = fold(bare).rstrip(".")
+            if bare[:1].isupper() and fb not in _TITLE_WORDS and fb.strip(".") not in _ORG_NAME_WORDS \
+                    and not countries.country_of_word(bare) and fb not in SPEAKER_NOUNS:
                 name_words.insert(0, bare)
             else:
                 break
         role_words = words[:len(words) - len(name_words)]
-        is_org = any(fold(w).strip(".’'s") in ORG_HEADS for w in words)
-        if name_words and not is_org and not (len(name_words) == len(words) and len(words) > 1
-                                              and all(w.isupper() for w in name_words)):
+        org_words = [_bare(w) in ORG_HEADS for w in words]
+        head_is_org = not name_words and any(org_words[-2:])
+        if name_words and role_words and any(org_words) and fold(role_words[-1]) in {"of", "the", "for", "and"}:
+            # "International Committee of the Red Cross": a name inside an organisation's name
+            return self._as_resolved(self._org_entity(" ".join(words), start))
+        if name_words and not (len(name_words) == len(words) and len(words) > 1
+                               and all(w.isupper() for w in name_words)):
             if len(name_words) == 1:
-                ent = self._by_surname(name_words[0], start)
+                ent = self._known_person(name_words[0], start)
                 if ent is not None:
+                    ent.positions.append(start)
                     if role_words and not ent.role:
                         ent.role = " ".join(role_words)
+                        self._attach(ent, ent.role)
                     return self._as_resolved(ent)
-                if len(words) == 1 and words[0].isupper():
-                    return self._org(words[0], start)  # an acronym: CNN, OSCE
+                if len(words) == 1 and (words[0].isupper() or countries.country_of_word(words[0])):
+                    return self._as_resolved(self._org_entity(words[0], start))  # CNN, OSCE, Moscow
+            if len(name_words) >= 2 and not self._looks_like_person(name_words):
+                return self._as_resolved(self._org_entity(" ".join(words), start))
             role = " ".join(role_words) or None
-            if role and fold(role) in {"the", "a"}:
-                role = None
             ent = self._person(" ".join(name_words), role, start)
             return self._as_resolved(ent)
-        if is_org or (words[-1][:1].isupper() and len(words) > 1):
-            return self._org(" ".join(words), start)
+        if head_is_org or (words[-1][:1].isupper() and len(words) > 1) or countries.country_of_word(words[-1]):
+            return self._as_resolved(self._org_entity(" ".join(words), start, refer=True))
         # role only: "the president", "Azerbaijan’s president", "the minister"
         head = lw[-1].rstrip(".")
         country = countries.country_in(phrase)
         if head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS:
-            ent = self._by_role(head, country, start)
-            if ent is not None:
-                return self._as_resolved(ent)
-            return Resolved(_canonical_org(" ".join(words)), "person", " ".join(words), country, None)
-        if head in _GENERIC_GROUPS or head.rstrip("s") in _GENERIC_GROUPS:
-            return Resolved(_canonical_org(" ".join(words)), "group", None, country, None)
-        if head in SPEAKER_NOUNS:
-            return Resolved(_canonical_org(" ".join(words)), "group", None, country, None)
-        return Resolved(_canonical_org(" ".join(words)), "unknown", None, country, None)
-
-    def _org(self, name: str, pos: int) -> Resolved:
-        canonical = _canonical_org(name)
-        key = fold(canonical)
-        for ent in self.entities:
-            if ent.kind == "organisation" and fold(ent.name) == key:
-                ent.positions.append(pos)
-                return self._as_resolved(ent)
-        # "the ministry": the last organisation with that head
-        ent = Entity(canonical, "organisation", None, countries.country_in(name), None, [pos])
-        if len(name.split()) == 1 and name.islower():
-            found = self._by_role(fold(name), None, pos, kind="organisation")
+            found = self._by_role(head, country, start)
             if found is not None:
                 return self._as_resolved(found)
-        self.entities.append(ent)
-        return self._as_resolved(ent)
+            return Resolved(_canonical_org(" ".join(words)), "person", " ".join(words), country, None)
+        if head in _GENERIC_GROUPS or head.rstrip("s") in _GENERIC_GROUPS or head in SPEAKER_NOUNS:
+            return Resolved(_canonical_org(" ".join(words)), "group", None, country, None)
+        if head in ORG_HEADS:
+            return self._as_resolved(self._org_entity(" ".join(words), start, refer=True))
+        return Resolved(_canonical_org(" ".join(words)), "unknown", None, country, None)
 
-    def _by_surname(self, word: str, pos: int) -> Entity | None:
-        key = fold(word)
-        best = None
-        for ent in self.entities:
-            if ent.kind == "person" and ent.surname == key:
-                best = ent
-        if best is not None:
-            best.positions.append(pos)
-        return best
-
-    def _by_role(self, head: str, country: str | None, pos: int, kind: str = "person") -> Entity | None:
+    def _by_role(self, head: str, country: str | None, pos: int) -> Entity | None:
         best: Entity | None = None
         best_pos = -1
         for ent in self.entities:
-            if ent.kind != kind:
+            if ent.kind != "person":
                 continue
-            label = fold(ent.role or "") if kind == "person" else fold(ent.name)
-            if head not in label.replace(".", "").split() and head.rstrip("s") not in label.split():
+            label = fold(ent.role or "").replace(".", "").split()
+            if head not in label and head.rstrip("s") not in label:
                 continue
             if country and ent.country and ent.country != country:
                 continue
             last = max((p for p in ent.positions if p <= pos), default=-1)
             if last > best_pos:
                 best, best_pos = ent, last
+        if best is not None:
+            best.positions.append(pos)
         return best
 
     def _resolve_pronoun(self, pronoun: str, pos: int) -> Entity | None:
-        if pronoun in {"they", "we"}:
-            for ent in sorted(self.entities, key=lambda e: max((p for p in e.positions if p < pos), default=-1),
-                              reverse=True):
-                if ent.kind in {"organisation", "group"} and any(p < pos for p in ent.positions):
-                    return ent
-            return None
+        if pronoun in {"they", "we", "it"}:
+            kinds = {"organisation"} if pronoun == "it" else {"organisation", "group"}
+            candidates = [(max(p for p in e.positions if p < pos), e) for e in self.entities
+                          if e.kind in kinds and any(p < pos for p in e.positions)]
+            if self.last_speaker is not None and self.last_speaker.kind in kinds:
+                return self.last_speaker
+            return max(candidates, key=lambda x: x[0])[1] if candidates else None
         if pronoun not in {"he", "she"}:
             return None
         gender = "male" if pronoun == "he" else "female"
-        import bisect
-
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
         this_start = self.sentence_starts[i] if i >= 0 else 0
         prev_start = self.sentence_starts[i - 1] if i >= 1 else 0
@@ -271,7 +415,6 @@ class ArticleSpeakers:
         def ok(e: Entity) -> bool:
             return e.gender in (None, gender)
 
-        # persons in this sentence before the pronoun, then the previous sentence (its subject first)
         here = [(p, e, ini) for p, e, ini in self.person_mentions if this_start <= p < pos and ok(e)]
         if here:
             return here[0][1]
@@ -287,7 +430,40 @@ class ArticleSpeakers:
     def _as_resolved(self, ent: Entity | None) -> Resolved:
         if ent is None:
             return Resolved(None, "unknown", None, None, None)
-        return Resolved(ent.name, ent.kind, ent.role, ent.country, ent)
+        aff = ent.affiliation
+        return Resolved(ent.name, ent.kind, ent.role, ent.country, ent, aff.name if aff else None,
+                        aff.country if aff else None)
+
+
+def _bare(word: str) -> str:
+    """A word folded for lexicon look-ups: no accents, case, edge punctuation or possessive."""
+    w = fold(word).strip(",.;:()\"“”")
+    return w.removesuffix("’s").removesuffix("'s")
+
+
+def _surname_first(name: str) -> bool:
+    """Chinese, Korean and Vietnamese names put the family name first ('Zhao Mingyu')."""
+    first = fold(name.split()[0])
+    return first in _SURNAME_FIRST
+
+
+_SURNAME_FIRST = set("""zhao wang li zhang liu chen yang huang wu zhou xu sun ma zhu hu guo he gao lin luo zheng
+liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
+ding ren shen yao jin fu qin kim park lee choi jung kang cho yoon jang lim nguyen tran pham hoang phan vu vo
+dang bui do ho ngo duong ly""".split())
+
+
+def _org_country(name: str) -> str | None:
+    """The state an organisation belongs to, read from the words before its head noun or
+    an 'of X' after it ('Russian Defense Ministry', 'Ministry of Defence of Ukraine'), not
+    from where it operates ('EU Monitoring Mission in Armenia')."""
+    words = name.split()
+    low = [_bare(w) for w in words]
+    heads = [i for i, w in enumerate(low) if w in ORG_HEADS]
+    if not heads:
+        return countries.country_in(name)
+    cut = next((i for i, w in enumerate(low) if w in {"in", "at", "near"} and i > heads[0]), len(words))
+    return countries.country_in(" ".join(words[:cut]))
 
 
 def _canonical_org(name: str) -> str:
@@ -298,8 +474,7 @@ def _canonical_org(name: str) -> str:
     out = []
     for w in words:
         if w.endswith(("’s", "'s")):
-            base = w[:-2]
-            adj = countries.demonym_for(base)
+            adj = countries.demonym_for(w[:-2])
             if adj:
                 out.append(adj)
                 continue

@@ -9,12 +9,17 @@ party. Users override all of this with a parties file and ``crossref parties``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import tomllib
 from functools import lru_cache
 from importlib import resources
 
 from crossref.parties import countries
 from crossref.parties.countries import fold
+
+if TYPE_CHECKING:
+    from crossref.extract.speakers import Resolved
 
 # Organisations that are not states but are often quoted as sides of an incident.
 _GENERIC = {"officials", "sources", "analysts", "experts", "critics", "observers", "witnesses", "residents",
@@ -53,23 +58,40 @@ def figure_country(name: str) -> str | None:
     return None
 
 
-def infer_party(name: str | None, kind: str, role: str | None, mention: str | None,
-                entity_country: str | None = None) -> str | None:
+def institution_country(name: str) -> str | None:
+    """The state an institution named without its country belongs to ('State Department')."""
+    return known_institutions().get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def known_institutions() -> dict[str, str]:
+    raw = resources.files("crossref").joinpath("data/figures.toml").read_text(encoding="utf-8")
+    return {fold(n): country for country, names in tomllib.loads(raw).get("institutions", {}).items()
+            for n in names}
+
+
+def infer_party(resolved: Resolved, mention: str | None) -> str | None:
     """The party a resolved speaker speaks for, or None when nothing says."""
-    for source in (role, mention, name):
-        if not source:
-            continue
-        for word in fold(source).replace("-", " ").split():
-            if word in _US_PARTIES and kind != "organisation":
-                return _US_PARTIES[word]
-    country = countries.country_in(role or "") or countries.country_in(mention or "") \
-        or countries.country_in(name or "")
-    if country:
-        return country
-    if kind == "person" and name:
-        return figure_country(name) or entity_country
+    name, kind, role = resolved.name, resolved.kind, resolved.role
+    if kind != "organisation":
+        for source in (role, mention):
+            for word in fold(source or "").replace("-", " ").replace("(", " ").split():
+                if word in _US_PARTIES:
+                    return _US_PARTIES[word]
+    if kind == "person":
+        return (resolved.country or countries.country_in(mention or "") or (figure_country(name) if name else None)
+                or resolved.affiliation_country or _own_party(resolved.affiliation))
     if kind == "organisation" and name:
-        words = fold(name).split()
-        if words and words[-1] not in _GENERIC:
-            return name
-    return entity_country
+        return institution_country(name) or resolved.country or _own_party(name)
+    return countries.country_in(mention or "") or resolved.country
+
+
+def _own_party(org: str | None) -> str | None:
+    """A non-state organisation is its own party, unless its name is generic ('officials')."""
+    if not org:
+        return None
+    words = fold(org).split()
+    if not words or words[-1] in _GENERIC:
+        return None
+    country = countries.country_of_word(org) if len(words) == 1 else None
+    return country or institution_country(org) or org
