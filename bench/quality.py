@@ -26,9 +26,21 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 def rows_for(path: Path, published: str | None) -> list[dict[str, object]]:
     text = split_front_matter_text(path.read_text(encoding="utf-8"))
-    return [{"source": str(path), "text": s.text, "start": s.start, "end": s.end, "speaker": s.speaker,
-             "speaker_mention": s.speaker_mention, "party": s.party, "cue": s.cue, "kind": s.kind,
-             "event_id": None} for s in extract_statements(text, published=published)]
+    return [
+        {
+            "source": str(path),
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+            "speaker": s.speaker,
+            "speaker_mention": s.speaker_mention,
+            "party": s.party,
+            "cue": s.cue,
+            "kind": s.kind,
+            "event_id": None,
+        }
+        for s in extract_statements(text, published=published)
+    ]
 
 
 def main() -> None:
@@ -51,7 +63,10 @@ def main() -> None:
     dt = time.perf_counter() - t
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         out.write("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
-    print(f"{len(files)} articles, {words} words, {len(rows)} statements, {words / dt:,.0f} words/s (extraction only)")
+    rate = words / dt
+    print(
+        f"{len(files)} articles, {words} words, {len(rows)} statements, {rate:,.0f} words/s (extraction only)"
+    )
     cmd = [sys.executable, str(SHARED / "tools" / "score.py"), out.name, str(gold), *extra]
     if what == "polnear":
         cmd += ["--texts", str(gold.parent)]

@@ -160,7 +160,10 @@ def test_html_page(server: str) -> None:
     got = article(f"{server}/article.html")
     assert got.source == f"{server}/article.html"
     assert (got.title, got.outlet, got.published, got.format) == (
-        "Ferry service resumes", "Lake Courier", "2024-06-01", "url"
+        "Ferry service resumes",
+        "Lake Courier",
+        "2024-06-01",
+        "url",
     )
     assert "operations manager Paul Berg said" in got.text
     assert "Privacy policy" not in got.text and "Jobs" not in got.text

@@ -100,7 +100,7 @@ def test_text_file_with_front_matter(tmp_path: Path) -> None:
         language="en",
         format="text",
     )
-    assert (FRONT + BODY)[len(FRONT):] == article.text  # body starts right after the closing line
+    assert (FRONT + BODY)[len(FRONT) :] == article.text  # body starts right after the closing line
 
 
 def test_body_kept_exactly_so_offsets_hold(tmp_path: Path) -> None:
@@ -150,10 +150,15 @@ def test_no_front_matter_uses_defaults_then_first_line(tmp_path: Path) -> None:
     article = one(path)
     assert article.title == "Headline of the piece"
     assert article.outlet is None and article.published is None and article.url is None
-    defaults = SourceDefaults(title="Given", outlet="Wire", published="2024-01-02", url="https://www.ex.example/x")
+    defaults = SourceDefaults(
+        title="Given", outlet="Wire", published="2024-01-02", url="https://www.ex.example/x"
+    )
     article = one(path, defaults=defaults)
     assert (article.title, article.outlet, article.published, article.url) == (
-        "Given", "Wire", "2024-01-02", "https://www.ex.example/x"
+        "Given",
+        "Wire",
+        "2024-01-02",
+        "https://www.ex.example/x",
     )
 
 
@@ -377,12 +382,21 @@ def test_jsonl_articles_with_broken_line_and_missing_text(tmp_path: Path) -> Non
     path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
     items = read(path)
     assert [type(i).__name__ for i in items] == [
-        "ArticleInput", "SourceError", "SourceError", "SourceError", "SourceError", "ArticleInput"
+        "ArticleInput",
+        "SourceError",
+        "SourceError",
+        "SourceError",
+        "SourceError",
+        "ArticleInput",
     ]
     first, second = items[0], items[-1]
     assert isinstance(first, ArticleInput) and isinstance(second, ArticleInput)
     assert (first.source, first.title, first.outlet, first.published, first.format) == (
-        f"{path}#1", "One", "Wire", "2024-02-03", "json"
+        f"{path}#1",
+        "One",
+        "Wire",
+        "2024-02-03",
+        "json",
     )
     assert second.source == f"{path}#7"
     assert second.url == "https://www.feed.example/2"

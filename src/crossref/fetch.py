@@ -32,8 +32,14 @@ CONTENT_KINDS: dict[str, str] = {
     "application/jsonlines": "jsonl",
 }
 _ACCEPT = "text/html, text/plain, application/json;q=0.9, */*;q=0.1"
-_SUFFIX_KINDS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "markdown", ".json": "json",
-                 ".jsonl": "jsonl"}
+_SUFFIX_KINDS = {
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".json": "json",
+    ".jsonl": "jsonl",
+}
 
 
 def _env_max_bytes() -> int:
@@ -83,8 +89,11 @@ class FetchedPage:
 def is_url(spec: str) -> bool:
     """True for anything that looks like ``scheme://...`` (not only http)."""
     scheme, sep, _ = spec.partition("://")
-    return bool(sep) and scheme.isascii() and scheme[:1].isalpha() and all(
-        ch.isalnum() or ch in "+.-" for ch in scheme
+    return (
+        bool(sep)
+        and scheme.isascii()
+        and scheme[:1].isalpha()
+        and all(ch.isalnum() or ch in "+.-" for ch in scheme)
     )
 
 

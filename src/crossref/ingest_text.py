@@ -8,5 +8,5 @@ def split_front_matter_text(raw: str) -> str:
     if raw.startswith("---\n"):
         end = raw.find("\n---\n", 4)
         if end >= 0:
-            return raw[end + 5:]
+            return raw[end + 5 :]
     return raw

@@ -251,8 +251,12 @@ def _html_article(
         published = iso_date(published)
     except ValueError:
         published = None  # a date trafilatura cannot vouch for is left out, not an error
-    meta = {"title": fields.get("title"), "outlet": fields.get("sitename"), "published": published,
-            "url": fields.get("url")}
+    meta = {
+        "title": fields.get("title"),
+        "outlet": fields.get("sitename"),
+        "published": published,
+        "url": fields.get("url"),
+    }
     return _article(reader, body, source, meta, "url" if fetched_url else "html", url=fetched_url)
 
 

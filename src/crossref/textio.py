@@ -82,7 +82,7 @@ def _decode_with_bom(data: bytes) -> str | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(name)
+                return data[len(bom) :].decode(name)
             except UnicodeDecodeError:
                 return None
     return None
@@ -141,7 +141,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     while pos < len(text):
         closing = _FENCE.match(text, pos)
         if closing is not None:
-            return _parse_yaml(text[opening.end():pos]), text[closing.end():]
+            return _parse_yaml(text[opening.end() : pos]), text[closing.end() :]
         newline = _next_line(text, pos)
         if newline < 0:
             break

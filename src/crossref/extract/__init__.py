@@ -28,7 +28,7 @@ def extract_statements(text: str, *, published: str | None = None) -> list[State
     for raw in raws:
         if raw.speaker is not None:
             resolved = speakers.resolve(*raw.speaker)
-            mention: str | None = text[raw.speaker[0]:raw.speaker[1]]
+            mention: str | None = text[raw.speaker[0] : raw.speaker[1]]
             mention_start: int | None = raw.speaker[0]
         elif previous is not None:
             resolved, mention, mention_start = previous
@@ -44,8 +44,9 @@ def extract_statements(text: str, *, published: str | None = None) -> list[State
     return out
 
 
-def _build(text: str, raw: RawStatement, resolved: Resolved, mention: str | None,
-           mention_start: int | None) -> Statement | None:
+def _build(
+    text: str, raw: RawStatement, resolved: Resolved, mention: str | None, mention_start: int | None
+) -> Statement | None:
     start, end = raw.content
     while start < end and text[start] in " \t\u00a0":
         start += 1
@@ -56,9 +57,18 @@ def _build(text: str, raw: RawStatement, resolved: Resolved, mention: str | None
     sent = raw.sentence
     party = infer_party(resolved, mention)
     return Statement(
-        text=text[start:end], start=start, end=end,
-        sentence=text[sent.start:sent.end], sentence_start=sent.start, sentence_end=sent.end,
-        cue=raw.cue, kind=raw.kind, speaker_mention=mention,
-        speaker=resolved.name, speaker_role=resolved.role, speaker_type=resolved.kind,
-        party=party, mention_start=mention_start,
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence=text[sent.start : sent.end],
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        cue=raw.cue,
+        kind=raw.kind,
+        speaker_mention=mention,
+        speaker=resolved.name,
+        speaker_role=resolved.role,
+        speaker_type=resolved.kind,
+        party=party,
+        mention_start=mention_start,
     )

@@ -24,49 +24,376 @@ from crossref.extract.lexicon import (
     WEAK_CUES,
 )
 from crossref.extract.segment import Paragraph, Quote, Sentence
-from crossref.extract.tokens import Token, tokenize
+from crossref.extract.tokens import tokenize
 
-PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "to", "from", "with", "late", "early", "last",
-                "this", "earlier", "later", "via", "through", "for", "about", "over", "while", "when", "amid",
-                "ahead", "following", "outside", "inside", "near", "by"}
-NP_INNER = {"the", "a", "an", "of", "for", "from", "at", "in", "and", "'s", "’s", "de", "la", "al", "von",
-            "van", "der", "bin", "ibn", "du", "le", "this", "that", "these", "those", "both", "some", "many",
-            "several", "two", "three", "four", "five", "other", "another", "top", "senior", "former", "one",
-            "its", "his", "her", "their", "our", "all", "most", "few", "more", "u.s.", "on"}
-DETERMINERS = {"the", "a", "an", "this", "these", "those", "both", "some", "many", "several", "another",
-               "other", "all", "most", "few", "its", "his", "her", "their", "our", "one", "two", "three"}
-NOT_SPEAKERS = {"this", "that", "there", "which", "what", "who", "one", "nobody", "no", "none",
-                "anyone", "everyone", "everybody", "someone", "somebody", "each", "you", "me", "us"}
-LEADING_FILLERS = {"but", "and", "however", "meanwhile", "yet", "so", "still", "instead", "now", "then",
-                   "also", "separately", "later", "earlier", "previously", "moreover", "furthermore"}
-PHRASAL_PARTICLES = {"call": ("in", "into", "up", "off", "back"), "show": ("up", "off"), "back": ("down", "off",
-                                                                                              "away", "up"),
-                     "point": ("to",), "hold": ("up", "off"), "find": ("out",)}
-NOUN_LIKE_CUES = {"plan", "support", "state", "back", "attack", "report", "call", "offer", "demand", "question",
-                  "claim", "decline", "point", "show", "fear", "hope", "promise", "pledge", "vow", "protest",
-                  "comment", "remark", "estimate", "forecast", "statement", "charge", "complaint", "find"}
-BASE_FORM_LICENSORS = {"i", "we", "they", "you", "to", "will", "would", "can", "could", "may", "might", "should",
-                       "must", "do", "does", "did", "not", "never", "also", "often", "people", "officials",
-                       "who", "that", "and", "n't", "cannot", "shall"}
+PREPOSITIONS = {
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "from",
+    "with",
+    "late",
+    "early",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "via",
+    "through",
+    "for",
+    "about",
+    "over",
+    "while",
+    "when",
+    "amid",
+    "ahead",
+    "following",
+    "outside",
+    "inside",
+    "near",
+    "by",
+}
+NP_INNER = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "from",
+    "at",
+    "in",
+    "and",
+    "'s",
+    "’s",
+    "de",
+    "la",
+    "al",
+    "von",
+    "van",
+    "der",
+    "bin",
+    "ibn",
+    "du",
+    "le",
+    "this",
+    "that",
+    "these",
+    "those",
+    "both",
+    "some",
+    "many",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "other",
+    "another",
+    "top",
+    "senior",
+    "former",
+    "one",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "all",
+    "most",
+    "few",
+    "more",
+    "u.s.",
+    "on",
+}
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "both",
+    "some",
+    "many",
+    "several",
+    "another",
+    "other",
+    "all",
+    "most",
+    "few",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "one",
+    "two",
+    "three",
+}
+NOT_SPEAKERS = {
+    "this",
+    "that",
+    "there",
+    "which",
+    "what",
+    "who",
+    "one",
+    "nobody",
+    "no",
+    "none",
+    "anyone",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "each",
+    "you",
+    "me",
+    "us",
+}
+LEADING_FILLERS = {
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "yet",
+    "so",
+    "still",
+    "instead",
+    "now",
+    "then",
+    "also",
+    "separately",
+    "later",
+    "earlier",
+    "previously",
+    "moreover",
+    "furthermore",
+}
+PHRASAL_PARTICLES = {
+    "call": ("in", "into", "up", "off", "back"),
+    "show": ("up", "off"),
+    "back": ("down", "off", "away", "up"),
+    "point": ("to",),
+    "hold": ("up", "off"),
+    "find": ("out",),
+}
+NOUN_LIKE_CUES = {
+    "plan",
+    "support",
+    "state",
+    "back",
+    "attack",
+    "report",
+    "call",
+    "offer",
+    "demand",
+    "question",
+    "claim",
+    "decline",
+    "point",
+    "show",
+    "fear",
+    "hope",
+    "promise",
+    "pledge",
+    "vow",
+    "protest",
+    "comment",
+    "remark",
+    "estimate",
+    "forecast",
+    "statement",
+    "charge",
+    "complaint",
+    "find",
+}
+BASE_FORM_LICENSORS = {
+    "i",
+    "we",
+    "they",
+    "you",
+    "to",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "never",
+    "also",
+    "often",
+    "people",
+    "officials",
+    "who",
+    "that",
+    "and",
+    "n't",
+    "cannot",
+    "shall",
+}
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
-    r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+")
-TRAILING_MODIFIERS = {"who", "which", "as", "while", "when", "after", "before", "because", "according", "in",
-                      "on", "at", "adding", "saying", "noting", "where", "although", "though", "but", "and",
-                      "since", "until", "amid", "despite", "though", "whose", "a", "an", "the"}
-STRONG_VERBS = {"say", "tell", "announce", "report", "claim", "deny", "confirm", "warn", "state", "add",
-                "write", "tweet", "insist", "argue", "declare", "accuse", "reveal", "acknowledge", "admit"}
-AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did",
-               "do", "should", "must", "may", "might"}
-POLL_HEADS = {"percent", "respondents", "majority", "half", "third", "quarter", "plurality", "minority",
-              "five", "four", "three", "two", "ten", "%"}
-NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
-                "such", "no", "any", "every", "each", "whose", "of", "new", "recent", "latest", "earlier", "first"}
-SPEECH_NOUN_HEADS = {"statement", "statements", "report", "reports", "poll", "polls", "survey", "surveys",
-                     "study", "studies", "document", "documents", "memo", "letter", "release", "data",
-                     "analysis", "figures", "tweet", "post", "message", "briefing", "communique", "record",
-                     "records", "estimate", "estimates", "filing", "complaint", "indictment", "lawsuit"}
+    r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+"
+)
+TRAILING_MODIFIERS = {
+    "who",
+    "which",
+    "as",
+    "while",
+    "when",
+    "after",
+    "before",
+    "because",
+    "according",
+    "in",
+    "on",
+    "at",
+    "adding",
+    "saying",
+    "noting",
+    "where",
+    "although",
+    "though",
+    "but",
+    "and",
+    "since",
+    "until",
+    "amid",
+    "despite",
+    "whose",
+    "a",
+    "an",
+    "the",
+}
+STRONG_VERBS = {
+    "say",
+    "tell",
+    "announce",
+    "report",
+    "claim",
+    "deny",
+    "confirm",
+    "warn",
+    "state",
+    "add",
+    "write",
+    "tweet",
+    "insist",
+    "argue",
+    "declare",
+    "accuse",
+    "reveal",
+    "acknowledge",
+    "admit",
+}
+AUXILIARIES = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "does",
+    "did",
+    "do",
+    "should",
+    "must",
+    "may",
+    "might",
+}
+POLL_HEADS = {
+    "percent",
+    "respondents",
+    "majority",
+    "half",
+    "third",
+    "quarter",
+    "plurality",
+    "minority",
+    "five",
+    "four",
+    "three",
+    "two",
+    "ten",
+    "%",
+}
+NOUN_MARKERS = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "such",
+    "no",
+    "any",
+    "every",
+    "each",
+    "whose",
+    "of",
+    "new",
+    "recent",
+    "latest",
+    "earlier",
+    "first",
+}
+SPEECH_NOUN_HEADS = {
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "document",
+    "documents",
+    "memo",
+    "letter",
+    "release",
+    "data",
+    "analysis",
+    "figures",
+    "tweet",
+    "post",
+    "message",
+    "briefing",
+    "communique",
+    "record",
+    "records",
+    "estimate",
+    "estimates",
+    "filing",
+    "complaint",
+    "indictment",
+    "lawsuit",
+}
 
 
 @dataclass
@@ -96,7 +423,7 @@ class SentenceRules:
     # -- helpers -------------------------------------------------------------------------
     def gap(self, i: int, j: int) -> str:
         """Text between tokens i and j (exclusive of both)."""
-        return self.text[self.tokens[i].end:self.tokens[j].start]
+        return self.text[self.tokens[i].end : self.tokens[j].start]
 
     def is_punct(self, i: int, chars: str = ",;:—–()[]") -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].text in chars
@@ -105,18 +432,22 @@ class SentenceRules:
         """A closed quote that ends just before token i (only commas/spaces between)."""
         pos = self.tokens[i].start
         for q in self.quotes:
-            between = self.text[q.end:pos] if q.end <= pos else None
+            between = self.text[q.end : pos] if q.end <= pos else None
             if between is not None and between.strip(" ,\u00a0") == "" and (q.end - q.start) > 3:
                 return q
             # the comma sits inside the quote: “...,” said
-            if between is not None and between.strip() in {"", ","} and self.text[q.start:q.end].rstrip("”\"’").endswith(","):
+            if (
+                between is not None
+                and between.strip() in {"", ","}
+                and self.text[q.start : q.end].rstrip('”"’').endswith(",")
+            ):
                 return q
         return None
 
     def quote_starting_after(self, i: int) -> Quote | None:
         end = self.tokens[i].end
         for q in self.quotes:
-            between = self.text[end:q.start] if q.start >= end else None
+            between = self.text[end : q.start] if q.start >= end else None
             if between is not None and between.strip(" ,:\u00a0") == "":
                 return q
         return None
@@ -164,16 +495,25 @@ class SentenceRules:
                 break
             if lw in CUE_FORMS and not t.is_capitalized and lw not in SPEAKER_NOUNS:
                 break
-            if not t.is_capitalized and lw not in NP_INNER and lw not in SPEAKER_NOUNS and lw not in PRONOUNS \
-                    and not lw.isdigit() and i < b - 1 and self._lowercase_blocks(i, b):
+            if (
+                not t.is_capitalized
+                and lw not in NP_INNER
+                and lw not in SPEAKER_NOUNS
+                and lw not in PRONOUNS
+                and not lw.isdigit()
+                and i < b - 1
+                and self._lowercase_blocks(i, b)
+            ):
                 break
             a = i
             i -= 1
         if a >= b:
             return None
         # trim leading fillers and prepositions
-        while a < b and (self.tokens[a].lower in LEADING_FILLERS or self.tokens[a].lower in {"of", "for", "from",
-                                                                                          "at", "in", "and"}):
+        while a < b and (
+            self.tokens[a].lower in LEADING_FILLERS
+            or self.tokens[a].lower in {"of", "for", "from", "at", "in", "and"}
+        ):
             a += 1
         if a >= b:
             return None
@@ -187,8 +527,13 @@ class SentenceRules:
         k = i
         while k >= 0 and b - k <= 12:
             t = self.tokens[k]
-            if not t.is_word and t.text not in {"’s", "'s", "-", "."} or t.in_quote or \
-                    t.lower in CLAUSE_WORDS and t.lower != "and":
+            if (
+                not t.is_word
+                and t.text not in {"’s", "'s", "-", "."}
+                or t.in_quote
+                or t.lower in CLAUSE_WORDS
+                and t.lower != "and"
+            ):
                 break
             if t.lower in AUXILIARIES or (t.lower in CUE_FORMS and not t.is_capitalized):
                 return None
@@ -202,8 +547,10 @@ class SentenceRules:
         first = words[0]
         if not (first.is_capitalized or first.lower in DETERMINERS | {"those", "multiple", "most", "many"}):
             return None
-        if any(t.lower in SPEAKER_NOUNS or t.lower in POLL_HEADS or t.lower in {"person", "people", "those"}
-               for t in words[:6]):
+        if any(
+            t.lower in SPEAKER_NOUNS or t.lower in POLL_HEADS or t.lower in {"person", "people", "those"}
+            for t in words[:6]
+        ):
             return a, b
         return None
 
@@ -216,8 +563,9 @@ class SentenceRules:
         word = self.tokens[i].lower
         if word.endswith(("ed", "ing")) and not word.endswith(("keeping", "ing's")):
             return True
-        return not (nxt in SPEAKER_NOUNS or nxt in ORG_HEADS or self.tokens[i + 1].is_capitalized
-                    or nxt in NP_INNER)
+        return not (
+            nxt in SPEAKER_NOUNS or nxt in ORG_HEADS or self.tokens[i + 1].is_capitalized or nxt in NP_INNER
+        )
 
     def _adjunct_start(self, i: int) -> int | None:
         """If tokens ending at i form 'on Saturday', 'in a statement', 'on Dec. 11'... return its start."""
@@ -225,12 +573,27 @@ class SentenceRules:
         saw_time = False
         while j >= 0 and i - j < 6:
             lw = self.tokens[j].lower.rstrip(".")
-            if lw in TIME_WORDS or lw.isdigit() or lw in SPEECH_NOUN_HEADS or lw in {"interview", "briefing",
-                                                                                  "conference", "press", "news"}:
+            if (
+                lw in TIME_WORDS
+                or lw.isdigit()
+                or lw in SPEECH_NOUN_HEADS
+                or lw in {"interview", "briefing", "conference", "press", "news"}
+            ):
                 saw_time = True
                 j -= 1
                 continue
-            if lw in {"a", "an", "the", "another", "separate", "written", "joint", "brief", "weekly", "daily"}:
+            if lw in {
+                "a",
+                "an",
+                "the",
+                "another",
+                "separate",
+                "written",
+                "joint",
+                "brief",
+                "weekly",
+                "daily",
+            }:
                 j -= 1
                 continue
             if lw in {"on", "in", "at", "during", "late", "early", "last"} and saw_time:
@@ -252,22 +615,36 @@ class SentenceRules:
             return len(words) == 1
         if lw in OBJECT_PRONOUNS or words[0].lower in {"there", "what", "which", "how", "why"}:
             return False
-        head_index = next((k for k, t in enumerate(words) if k > 0 and t.lower in {"of", "for", "from", "at",
-                                                                                  "with", "on", "in"}), len(words))
+        head_index = next(
+            (
+                k
+                for k, t in enumerate(words)
+                if k > 0 and t.lower in {"of", "for", "from", "at", "with", "on", "in"}
+            ),
+            len(words),
+        )
         head = words[head_index - 1]
         hw = head.lower
         if hw in DETERMINERS or hw in {"those", "everything", "anything", "nothing", "something", "all"}:
             return False
         if words[-1].is_capitalized or head.is_capitalized:
             # a lone sentence-initial function word ("Then", "There") is no name
-            return not (len(words) == 1 and (lw in LEADING_FILLERS or lw in NOT_SPEAKERS or lw in DETERMINERS))
+            return not (
+                len(words) == 1 and (lw in LEADING_FILLERS or lw in NOT_SPEAKERS or lw in DETERMINERS)
+            )
         if hw in SPEAKER_NOUNS or hw in ORG_HEADS or hw.rstrip("s") in SPEAKER_NOUNS or hw in POLL_HEADS:
             return True
         if any(t.is_capitalized for t in words[:head_index]) and not hw.endswith(("ing", "ed", "ly")):
             return True  # "old Iowa political hands"
         # "the announcer", "some advocates": a determiner and a noun-like head
-        return head_index <= 4 and words[0].lower in DETERMINERS and words[0].lower not in {"this", "that"} \
-            and not hw.endswith(("ing", "ed", "ly")) and hw not in NOT_SPEAKERS and len(hw) > 2
+        return (
+            head_index <= 4
+            and words[0].lower in DETERMINERS
+            and words[0].lower not in {"this", "that"}
+            and not hw.endswith(("ing", "ed", "ly"))
+            and hw not in NOT_SPEAKERS
+            and len(hw) > 2
+        )
 
     def speaker_after(self, cue: int) -> tuple[int, int] | None:
         """Token range of the speaker phrase right after an inverted cue (``said the ministry``).
@@ -288,15 +665,39 @@ class SentenceRules:
                 continue
             if lw in CLAUSE_WORDS and lw != "and":
                 break
-            if i > a and lw in {"on", "in", "at", "during", "late", "early", "last", "told", "to", "while",
-                                "after", "before", "citing", "adding", "saying"}:
+            if i > a and lw in {
+                "on",
+                "in",
+                "at",
+                "during",
+                "late",
+                "early",
+                "last",
+                "told",
+                "to",
+                "while",
+                "after",
+                "before",
+                "citing",
+                "adding",
+                "saying",
+            }:
                 break
             if i > a and lw in CUE_FORMS and lw not in SPEAKER_NOUNS:
                 break
-            if not t.is_capitalized and lw not in NP_INNER and lw not in SPEAKER_NOUNS and lw not in ORG_HEADS \
-                    and not lw.isdigit() and lw not in PRONOUNS and self._lowercase_blocks(i, i + 1) \
-                    and not (i + 1 < len(toks) and (toks[i + 1].text in {",", ".", "(", ";"}
-                                                     or toks[i + 1].lower in {"of", "for", "at"})):
+            if (
+                not t.is_capitalized
+                and lw not in NP_INNER
+                and lw not in SPEAKER_NOUNS
+                and lw not in ORG_HEADS
+                and not lw.isdigit()
+                and lw not in PRONOUNS
+                and self._lowercase_blocks(i, i + 1)
+                and not (
+                    i + 1 < len(toks)
+                    and (toks[i + 1].text in {",", ".", "(", ";"} or toks[i + 1].lower in {"of", "for", "at"})
+                )
+            ):
                 return None
             i += 1
         b = i
@@ -323,8 +724,11 @@ class SentenceRules:
                 break
             if t.in_quote or lw in CLAUSE_WORDS and lw != "and" or t.text in {"—", "–"}:
                 break
-            if i > a and not t.is_capitalized and (lw in CUE_FORMS or lw in BETWEEN_SUBJECT_AND_CUE
-                                                     or lw.endswith("ed")):
+            if (
+                i > a
+                and not t.is_capitalized
+                and (lw in CUE_FORMS or lw in BETWEEN_SUBJECT_AND_CUE or lw.endswith("ed"))
+            ):
                 break
             i += 1
         if i <= a or i >= len(toks):
@@ -352,10 +756,16 @@ class SentenceRules:
             else:
                 # "told reporters the deal was dead": skip a short noun phrase
                 j = i
-                while j < len(toks) and j - i < 5 and (toks[j].is_capitalized or toks[j].lower in NP_INNER
-                                                          or toks[j].lower in SPEAKER_NOUNS
-                                                          or toks[j].lower in {"reporters", "journalists",
-                                                                               "me", "us", "him", "her", "them"}):
+                while (
+                    j < len(toks)
+                    and j - i < 5
+                    and (
+                        toks[j].is_capitalized
+                        or toks[j].lower in NP_INNER
+                        or toks[j].lower in SPEAKER_NOUNS
+                        or toks[j].lower in {"reporters", "journalists", "me", "us", "him", "her", "them"}
+                    )
+                ):
                     j += 1
                 i = j
         # adjuncts and fillers: "said on Sunday that", "warned, however, that"
@@ -370,18 +780,28 @@ class SentenceRules:
                 i += 1
                 break
             if lw in PREPOSITIONS and not toks[i].in_quote:
-                ahead = [k for k in range(i + 1, min(len(toks), i + 12))
-                         if toks[k].lower == "that" and not toks[k].in_quote]
+                ahead = [
+                    k
+                    for k in range(i + 1, min(len(toks), i + 12))
+                    if toks[k].lower == "that" and not toks[k].in_quote
+                ]
                 if ahead and not any(toks[k].text in {",", ";", ":"} for k in range(i + 1, ahead[0])):
                     i = ahead[0] + 1
                     break
-            if lw in {"on", "in", "at", "during", "late", "early", "last", "this", "earlier", "later"} and \
-                    not toks[i].in_quote:
+            if (
+                lw in {"on", "in", "at", "during", "late", "early", "last", "this", "earlier", "later"}
+                and not toks[i].in_quote
+            ):
                 j = i + 1
-                while j < len(toks) and j - i < 6 and (toks[j].lower.rstrip(".") in TIME_WORDS
-                                                          or toks[j].lower.isdigit()
-                                                          or toks[j].lower in {"a", "an", "the", "statement",
-                                                                               "interview", "another"}):
+                while (
+                    j < len(toks)
+                    and j - i < 6
+                    and (
+                        toks[j].lower.rstrip(".") in TIME_WORDS
+                        or toks[j].lower.isdigit()
+                        or toks[j].lower in {"a", "an", "the", "statement", "interview", "another"}
+                    )
+                ):
                     j += 1
                 if j > i + 1:
                     i = j
@@ -389,8 +809,11 @@ class SentenceRules:
             break
         if i >= len(toks):
             return None
-        if toks[i].lower in {"is", "was", "are", "were", "has", "had", "will", "would", "remains"} \
-                and CUE_FORMS.get(toks[cue].lower) not in ADDRESSEE_VERBS and i == cue + 1:
+        if (
+            toks[i].lower in {"is", "was", "are", "were", "has", "had", "will", "would", "remains"}
+            and CUE_FORMS.get(toks[cue].lower) not in ADDRESSEE_VERBS
+            and i == cue + 1
+        ):
             return None
         start = toks[i].start
         end = self._trim_trailing_clause(start, self._sentence_content_end())
@@ -489,6 +912,7 @@ class SentenceRules:
         the conjunction. When each cue sits in the other's content, the later cue wins
         ("Although A proposed B, it failed, according to C").
         """
+
         def inside(cue: tuple[int, int] | None, st: RawStatement) -> bool:
             return cue is not None and st.content[0] <= cue[0] and cue[1] <= st.content[1]
 
@@ -513,9 +937,23 @@ class SentenceRules:
         anchor = inner.speaker[0] if inner.speaker else None
         if anchor is None or not (outer.content[0] < anchor < outer.content[1]):
             return None
-        head = self.text[outer.content[0]:anchor].rstrip()
-        for conj in (", while", ", but", ", and", ", whereas", ";", ", as", " while", " but", " whereas",
-                     ", though", ", although", " though", " although", ", even as"):
+        head = self.text[outer.content[0] : anchor].rstrip()
+        for conj in (
+            ", while",
+            ", but",
+            ", and",
+            ", whereas",
+            ";",
+            ", as",
+            " while",
+            " but",
+            " whereas",
+            ", though",
+            ", although",
+            " though",
+            " although",
+            ", even as",
+        ):
             if head.lower().endswith(conj):
                 end = outer.content[0] + len(head) - len(conj)
                 return end if end - outer.content[0] >= 8 else None
@@ -524,20 +962,37 @@ class SentenceRules:
     def _reporting_verb(self, c: int, lemma: str) -> RawStatement | None:
         toks = self.tokens
         word = toks[c].lower
-        participle = word.endswith("ing") and not (c > 0 and toks[c - 1].lower in {"is", "are", "was", "were",
-                                                                                 "been", "be", "keeps"})
+        participle = word.endswith("ing") and not (
+            c > 0 and toks[c - 1].lower in {"is", "are", "was", "were", "been", "be", "keeps"}
+        )
         sent, para = self.sentence, self.sentence.paragraph
         if c > 0 and toks[c - 1].lower == "and" and not participle:
             q_after = self.quote_starting_after(c)
             if q_after is not None and q_after.start - toks[c].end < 4:
-                return RawStatement(q_after.inner, toks[c].text, (toks[c].start, toks[c].end), "direct", None,
-                                    sent, para, inherit="coordinated")
+                return RawStatement(
+                    q_after.inner,
+                    toks[c].text,
+                    (toks[c].start, toks[c].end),
+                    "direct",
+                    None,
+                    sent,
+                    para,
+                    inherit="coordinated",
+                )
             after = self.content_after(c)
             if after is None:
                 return None
             s, e, _ = after
-            return RawStatement((s, e), toks[c].text, (toks[c].start, toks[c].end), self.kind_of(s, e), None,
-                                sent, para, inherit="coordinated")
+            return RawStatement(
+                (s, e),
+                toks[c].text,
+                (toks[c].start, toks[c].end),
+                self.kind_of(s, e),
+                None,
+                sent,
+                para,
+                inherit="coordinated",
+            )
         cue_span = (toks[c].start, toks[c].end)
         cue_text = toks[c].text
         if participle:
@@ -550,30 +1005,43 @@ class SentenceRules:
             s, e, _ = after
             if lemma in WEAK_CUES and not self._clause_follows(c):
                 return None
-            return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), None, sent, para, inherit="subject")
-        if word.endswith("ed") and c > 0 and toks[c - 1].lower in {"was", "were", "been", "being", "be", "is",
-                                                                   "are"}:
+            return RawStatement(
+                (s, e), cue_text, cue_span, self.kind_of(s, e), None, sent, para, inherit="subject"
+            )
+        if (
+            word.endswith("ed")
+            and c > 0
+            and toks[c - 1].lower in {"was", "were", "been", "being", "be", "is", "are"}
+        ):
             return None  # passive: "was reported", "is expected"
         # 1. a quote right before the cue: “...,” X said / “...,” said X
         q_before = None
         sp_before = self.speaker_before(c)
         probe = sp_before[0] if sp_before else c
         q_before = self.quote_ending_before(probe)
-        if q_before is not None and q_before.start > self.sentence.start + 2 \
-                and self._inverted_tail(c, sp_before is None) is None and self.content_after(c) is not None:
+        if (
+            q_before is not None
+            and q_before.start > self.sentence.start + 2
+            and self._inverted_tail(c, sp_before is None) is None
+            and self.content_after(c) is not None
+        ):
             q_before = None  # chants of "Marco!," the senator said his campaign ...: a forward report
         if q_before is not None:
             speaker = sp_before or self.speaker_after(c)
             if speaker is None:
                 return None
             s0 = q_before.inner_start
-            lead_text = self.text[max(self.sentence.start, 0):q_before.start]
-            if q_before.start > self.sentence.start and len(lead_text.split()) >= 3 \
-                    and not any(q.start < q_before.start for q in self.quotes if q is not q_before):
+            lead_text = self.text[max(self.sentence.start, 0) : q_before.start]
+            if (
+                q_before.start > self.sentence.start
+                and len(lead_text.split()) >= 3
+                and not any(q.start < q_before.start for q in self.quotes if q is not q_before)
+            ):
                 # Details aside, X sends a message that ''is ...,'' Mr. Kamin said.
                 s0 = self.sentence.start
-                return RawStatement((s0, q_before.inner_end), cue_text, cue_span, "mixed", self._span(speaker),
-                                    sent, para)
+                return RawStatement(
+                    (s0, q_before.inner_end), cue_text, cue_span, "mixed", self._span(speaker), sent, para
+                )
             return RawStatement(q_before.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
         lead = self._leading_quote_speaker(c)
         if lead is not None:
@@ -591,8 +1059,9 @@ class SentenceRules:
                 if tail == "continues":  # "Acts of protest, Mr. Obama said, are acts of patriotism"
                     e = self._sentence_content_end()
                 if len(self.text[s:e].split()) >= 3:
-                    return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker),
-                                        sent, para)
+                    return RawStatement(
+                        (s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para
+                    )
         # 3. forward: X said (that) CONTENT / X said: “...”
         speaker = sp_before
         if speaker is None:
@@ -602,28 +1071,43 @@ class SentenceRules:
             speaker = self.subject()
         if speaker is None:
             return None
-        if self.tokens[speaker[0]].lower == "it" and speaker[1] - speaker[0] == 1 and lemma not in STRONG_VERBS:
+        if (
+            self.tokens[speaker[0]].lower == "it"
+            and speaker[1] - speaker[0] == 1
+            and lemma not in STRONG_VERBS
+        ):
             return None
         q_after = self.quote_starting_after(c)
         if q_after is not None and q_after.start - toks[c].end < 4:
             return RawStatement(q_after.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
         after = self.content_after(c)
         if after is None:
-            if self.text[self.sentence.start:self.sentence.end].rstrip().endswith(":"):
-                return RawStatement((-1, -1), cue_text, cue_span, "direct", self._span(speaker), sent, para,
-                                    inherit="next-paragraph")
+            if self.text[self.sentence.start : self.sentence.end].rstrip().endswith(":"):
+                return RawStatement(
+                    (-1, -1),
+                    cue_text,
+                    cue_span,
+                    "direct",
+                    self._span(speaker),
+                    sent,
+                    para,
+                    inherit="next-paragraph",
+                )
             return None
         s, e, first = after
-        if (lemma in WEAK_CUES or lemma in STANCE_VERBS) and not self._clause_follows(c):
-            if not self._strong_speaker(speaker):
-                return None
+        weak = lemma in WEAK_CUES or lemma in STANCE_VERBS
+        if weak and not self._clause_follows(c) and not self._strong_speaker(speaker):
+            return None
         return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para)
 
     def _relative_antecedent(self, c: int) -> tuple[int, int] | None:
         """'..., a staffer who told his subordinates ...': the noun phrase before 'who'."""
         k = c - 1
-        while k >= 0 and (self.tokens[k].lower in BETWEEN_SUBJECT_AND_CUE or self.tokens[k].lower.isdigit()
-                          or self.tokens[k].lower == "in"):
+        while k >= 0 and (
+            self.tokens[k].lower in BETWEEN_SUBJECT_AND_CUE
+            or self.tokens[k].lower.isdigit()
+            or self.tokens[k].lower == "in"
+        ):
             k -= 1
         if k < 1 or self.tokens[k].lower not in {"who", "which"}:
             return None
@@ -640,8 +1124,9 @@ class SentenceRules:
         for q in self.quotes:
             if not q.closed or q.end > self.tokens[c].start:
                 continue
-            if self.text[self.sentence.start:q.start].strip() or \
-                    not self.text[q.inner_start:q.end].rstrip("”\"’' ").endswith((",", "?", "!")):
+            if self.text[self.sentence.start : q.start].strip() or not self.text[
+                q.inner_start : q.end
+            ].rstrip("”\"’' ").endswith((",", "?", "!")):
                 continue
             first = next((k for k, t in enumerate(self.tokens) if t.start >= q.end and not t.in_quote), None)
             if first is None or first >= c:
@@ -666,7 +1151,7 @@ class SentenceRules:
             return None
         speaker = self._span((a, b))
         cue_span = (toks[c].start, toks[c + 1].end)
-        cue = self.text[cue_span[0]:cue_span[1]]
+        cue = self.text[cue_span[0] : cue_span[1]]
         first = 0
         while first < len(toks) and not toks[first].is_word:
             first += 1
@@ -685,8 +1170,15 @@ class SentenceRules:
                 end = self._sentence_content_end()
         if end - start < 8:
             return None
-        return RawStatement((start, end), cue, cue_span, self.kind_of(start, end), speaker, self.sentence,
-                            self.sentence.paragraph)
+        return RawStatement(
+            (start, end),
+            cue,
+            cue_span,
+            self.kind_of(start, end),
+            speaker,
+            self.sentence,
+            self.sentence.paragraph,
+        )
 
     def _inverted_tail(self, c: int, speaker_after: bool) -> str | None:
         """What follows an inverted cue: "end" when only the speaker, adjuncts or a trailing
@@ -701,39 +1193,59 @@ class SentenceRules:
             i = sp[1]
         if CUE_FORMS.get(toks[c].lower) in ADDRESSEE_VERBS:
             j = i  # "..., Obama told his closest advisers."
-            while j < len(toks) and j - i < 6 and toks[j].is_word and (
-                    toks[j].is_capitalized or toks[j].lower in NP_INNER or toks[j].lower in SPEAKER_NOUNS
-                    or toks[j].lower in OBJECT_PRONOUNS or not self._lowercase_blocks(j, j + 1)
-                    or toks[j].lower in {"reporters", "journalists", "supporters", "advisers", "aides"}):
+            while (
+                j < len(toks)
+                and j - i < 6
+                and toks[j].is_word
+                and (
+                    toks[j].is_capitalized
+                    or toks[j].lower in NP_INNER
+                    or toks[j].lower in SPEAKER_NOUNS
+                    or toks[j].lower in OBJECT_PRONOUNS
+                    or not self._lowercase_blocks(j, j + 1)
+                    or toks[j].lower in {"reporters", "journalists", "supporters", "advisers", "aides"}
+                )
+            ):
                 j += 1
             i = j
-        while i < len(toks) and (toks[i].lower.rstrip(".") in TIME_WORDS or toks[i].lower.isdigit()) \
-                and toks[i].lower not in {"this", "last", "next", "earlier", "later"}:
+        while (
+            i < len(toks)
+            and (toks[i].lower.rstrip(".") in TIME_WORDS or toks[i].lower.isdigit())
+            and toks[i].lower not in {"this", "last", "next", "earlier", "later"}
+        ):
             i += 1  # "said Friday afternoon"
         if i >= len(toks) or toks[i].text in {".", "!", "?", ";", "(", ":"}:
             return "end"
         if toks[i].text in {",", "—", "–"}:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is None or nxt.in_quote or nxt.lower.endswith("ing") \
-                    or nxt.lower in TRAILING_MODIFIERS - ({"a", "an", "the"} if not speaker_after else set()) \
-                    or nxt.lower in PREPOSITIONS - {"this", "last", "late", "early", "earlier", "later"} \
-                    or speaker_after and nxt.is_capitalized and nxt.lower not in {"he", "she", "they"}:
+            if (
+                nxt is None
+                or nxt.in_quote
+                or nxt.lower.endswith("ing")
+                or nxt.lower in TRAILING_MODIFIERS - ({"a", "an", "the"} if not speaker_after else set())
+                or nxt.lower in PREPOSITIONS - {"this", "last", "late", "early", "earlier", "later"}
+                or speaker_after
+                and nxt.is_capitalized
+                and nxt.lower not in {"he", "she", "they"}
+            ):
                 return "end"
             return "continues"
-        if toks[i].lower in PREPOSITIONS and not any(t.lower == "that" and not t.in_quote for t in toks[i:i + 12]):
+        if toks[i].lower in PREPOSITIONS and not any(
+            t.lower == "that" and not t.in_quote for t in toks[i : i + 12]
+        ):
             return "end"
         return None
 
     def _clause_follows(self, c: int) -> bool:
         toks = self.tokens
-        for t in toks[c + 1:c + 8]:
+        for t in toks[c + 1 : c + 8]:
             if t.lower == "that" or t.text == ":" or t.in_quote:
                 return True
         nxt = toks[c + 1] if c + 1 < len(toks) else None
-        return bool(nxt and (nxt.lower in PRONOUNS or nxt.lower in {"the", "a", "there"} and False))
+        return bool(nxt and nxt.lower in PRONOUNS)
 
     def _strong_speaker(self, speaker: tuple[int, int]) -> bool:
-        toks = self.tokens[speaker[0]:speaker[1]]
+        toks = self.tokens[speaker[0] : speaker[1]]
         return any(t.is_capitalized or t.lower in SPEAKER_NOUNS or t.lower in PRONOUNS for t in toks)
 
     def _span(self, tok_range: tuple[int, int]) -> tuple[int, int]:
@@ -748,7 +1260,7 @@ class SentenceRules:
             if st.inherit == "coordinated":
                 if out and st.cue_span and out[-1].content[0] < st.cue_span[0] <= out[-1].content[1] + 2:
                     prev = out[-1]
-                    cut = self.text[prev.content[0]:st.cue_span[0]].rstrip()
+                    cut = self.text[prev.content[0] : st.cue_span[0]].rstrip()
                     cut = cut[:-3].rstrip(" ,") if cut.endswith(" and") else cut
                     if len(cut.split()) >= 3:
                         prev.content = (prev.content[0], prev.content[0] + len(cut))
@@ -757,16 +1269,28 @@ class SentenceRules:
                         continue
                 st.inherit = "subject"
             # “...,” he said, noting ...: the participle adds a claim of its own
-            after_quote = bool(out) and out[-1].kind == "direct" and out[-1].cue_span is not None \
+            after_quote = (
+                bool(out)
+                and out[-1].kind == "direct"
+                and out[-1].cue_span is not None
                 and out[-1].content[1] <= out[-1].cue_span[0]
+            )
             separate_quote = st.inherit == "subject" and (st.kind == "direct" or after_quote)
-            if out and (st.inherit == "subject" or st.speaker == out[-1].speaker) and not separate_quote and \
-                    out[-1].content[1] >= st.content[0] - 40 and st.inherit != "previous":
+            if (
+                out
+                and (st.inherit == "subject" or st.speaker == out[-1].speaker)
+                and not separate_quote
+                and out[-1].content[1] >= st.content[0] - 40
+                and st.inherit != "previous"
+            ):
                 prev = out[-1]
                 prev.content = (min(prev.content[0], st.content[0]), max(prev.content[1], st.content[1]))
                 if prev.kind != st.kind:
-                    prev.kind = "mixed" if "direct" in (prev.kind, st.kind) or "mixed" in (prev.kind, st.kind) \
+                    prev.kind = (
+                        "mixed"
+                        if "direct" in (prev.kind, st.kind) or "mixed" in (prev.kind, st.kind)
                         else prev.kind
+                    )
                 continue
             if st.inherit == "subject" and out:
                 st.speaker = out[-1].speaker
@@ -790,8 +1314,10 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
             # "X said:" / "The New York Times reports:" -> the next paragraph is the content
             first = p.sentences[0] if p.sentences else None
             if first is not None:
-                quoted = bool(p.quotes) and text[p.start:p.quotes[0].start].strip() == ""
-                pending_colon.content = p.quotes[0].inner if quoted and len(p.quotes) == 1 else (p.start, p.end)
+                quoted = bool(p.quotes) and text[p.start : p.quotes[0].start].strip() == ""
+                pending_colon.content = (
+                    p.quotes[0].inner if quoted and len(p.quotes) == 1 else (p.start, p.end)
+                )
                 pending_colon.kind = "direct" if quoted else "indirect"
                 pending_colon.inherit = ""
                 out.append(pending_colon)
@@ -822,17 +1348,59 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
 
 _DASH_NAME = re.compile(r"[―—–]{1,2}\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})[.\s]*$")
 _COLON_SPEAKER = re.compile(r"[\"“”']?([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\s*:\s+(?=\S)")
-_NOT_COLON_SPEAKERS = {"update", "updated", "note", "editor", "editor's", "editor’s", "related", "photo", "photos",
-                       "read", "watch", "listen", "video", "image", "source", "sources", "correction", "clarification",
-                       "disclosure", "full", "transcript", "q", "a", "question", "answer", "by", "story",
-                       "breaking", "exclusive", "opinion", "analysis", "live", "see", "more", "also", "warning",
-                       "summary", "background", "context", "credit", "caption", "file", "getty", "reuters", "ap"}
+_NOT_COLON_SPEAKERS = {
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "editor's",
+    "editor’s",
+    "related",
+    "photo",
+    "photos",
+    "read",
+    "watch",
+    "listen",
+    "video",
+    "image",
+    "source",
+    "sources",
+    "correction",
+    "clarification",
+    "disclosure",
+    "full",
+    "transcript",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "by",
+    "story",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "see",
+    "more",
+    "also",
+    "warning",
+    "summary",
+    "background",
+    "context",
+    "credit",
+    "caption",
+    "file",
+    "getty",
+    "reuters",
+    "ap",
+}
 
 
 def _dash_attribution(text: str, p: Paragraph) -> RawStatement | None:
     """A quote signed with a dash: “...” ― Esther Tapia."""
     m = _DASH_NAME.search(text, p.start, p.end)
-    if m is None or len(text[p.start:m.start()].split()) < 5:
+    if m is None or len(text[p.start : m.start()].split()) < 5:
         return None
     start, end = p.start, m.start()
     while start < end and text[start] in "“”\"' ":
@@ -840,8 +1408,15 @@ def _dash_attribution(text: str, p: Paragraph) -> RawStatement | None:
     while end > start and text[end - 1] in "“”\"' ":
         end -= 1
     sent = p.sentences[0]
-    return RawStatement((start, end), text[m.start()], (m.start(), m.start() + 1), "direct",
-                        (m.start(1), m.end(1)), sent, p.index)
+    return RawStatement(
+        (start, end),
+        text[m.start()],
+        (m.start(), m.start() + 1),
+        "direct",
+        (m.start(1), m.end(1)),
+        sent,
+        p.index,
+    )
 
 
 def _colon_attribution(text: str, p: Paragraph) -> RawStatement | None:
@@ -850,33 +1425,41 @@ def _colon_attribution(text: str, p: Paragraph) -> RawStatement | None:
     if m is None or m.end() >= p.end:
         return None
     first = m.group(1).split()[0].lower().rstrip(".")
-    if first in _NOT_COLON_SPEAKERS or len(text[m.end():p.end].split()) < 3:
+    if first in _NOT_COLON_SPEAKERS or len(text[m.end() : p.end].split()) < 3:
         return None
     end = p.end
-    while end > m.end() and text[end - 1] in "“”\" .":
+    while end > m.end() and text[end - 1] in '“”" .':
         end -= 1
-    return RawStatement((m.end(), end), ":", (m.end(1), m.end(1) + 1), "direct", (m.start(1), m.end(1)),
-                        p.sentences[0], p.index)
+    return RawStatement(
+        (m.end(), end),
+        ":",
+        (m.end(1), m.end(1) + 1),
+        "direct",
+        (m.start(1), m.end(1)),
+        p.sentences[0],
+        p.index,
+    )
 
 
 def _has_sentence_end(text: str, p: Paragraph) -> bool:
-    tail = text[max(p.start, p.end - 3):p.end]
-    return any(ch in tail for ch in ".!?”\"’:")
+    tail = text[max(p.start, p.end - 3) : p.end]
+    return any(ch in tail for ch in '.!?”"’:')
 
 
-def _unclaimed_quotes(text: str, p: Paragraph, here: list[RawStatement], before: list[RawStatement],
-                      last_para: int) -> list[RawStatement]:
+def _unclaimed_quotes(
+    text: str, p: Paragraph, here: list[RawStatement], before: list[RawStatement], last_para: int
+) -> list[RawStatement]:
     """Quotes no cue claimed that continue the last speaker: a quote paragraph with no
     attribution of its own, or a further quote after an attributed one in the paragraph."""
     out: list[RawStatement] = []
     for q in p.quotes:
-        inner = text[q.inner_start:q.inner_end]
+        inner = text[q.inner_start : q.inner_end]
         if len(inner.split()) < 4:
             continue
         if any(r.content[0] < q.inner_end and q.inner_start < r.content[1] for r in here):
             continue
         earlier_here = [r for r in here if r.content[1] <= q.start]
-        opens_paragraph = text[p.start:q.start].strip() == ""
+        opens_paragraph = text[p.start : q.start].strip() == ""
         if earlier_here and earlier_here[-1].kind == "direct":
             # “I would,” Melanie said. “I would, Donald.”: one statement in two pieces
             earlier_here[-1].content = (earlier_here[-1].content[0], q.inner_end)

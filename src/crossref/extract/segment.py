@@ -16,9 +16,78 @@ STRAIGHT = '"'
 
 # Tokens after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen sen rep gov lt col sgt capt maj adm prof st jr sr rev hon pres supt cmdr brig
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vs etc inc corp co ltd dept est approx fig al u.s u.n u.k e.u d.c a.m p.m i.e e.g ft mt""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "cmdr",
+        "brig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "al",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "d.c",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "ft",
+        "mt",
+    ]
 )
 
 _SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+|$)")
@@ -96,10 +165,19 @@ def split_sentences(text: str, para: Paragraph) -> list[Sentence]:
             nxt += 1
         following = text[nxt] if nxt < para.end else ""
         # a sentence starts with a capital, a digit or an opening quote
-        if not (following.isupper() or following.isdigit() or following in OPEN_QUOTES + STRAIGHT + "("
-                or text.startswith("''", nxt) or text.startswith("``", nxt)):
+        if not (
+            following.isupper()
+            or following.isdigit()
+            or following in OPEN_QUOTES + STRAIGHT + "("
+            or text.startswith("''", nxt)
+            or text.startswith("``", nxt)
+        ):
             continue
-        if m.group().startswith(".") and len(m.group().rstrip("\"”’»)]")) == 1 and _is_abbreviation(text, m.start()):
+        if (
+            m.group().startswith(".")
+            and len(m.group().rstrip('"”’»)]')) == 1
+            and _is_abbreviation(text, m.start())
+        ):
             continue
         out.append(Sentence(start, end, paragraph=para.index))
         start = nxt
@@ -132,11 +210,21 @@ def find_quotes(text: str, para: Paragraph) -> list[Quote]:
             c, width = (STRAIGHT if c == "'" else "“"), 2
         is_double_open = c in "“«„"
         is_double_close = c in "”»"
-        if c == "“" and open_at is not None and i > para.start and not text[i - 1].isspace() \
-                and (i + 1 >= para.end or not text[i + 1].isalnum()):
+        if (
+            c == "“"
+            and open_at is not None
+            and i > para.start
+            and not text[i - 1].isspace()
+            and (i + 1 >= para.end or not text[i + 1].isalnum())
+        ):
             is_double_open, is_double_close = False, True  # an opening mark typed as a closer
-        if c == "”" and open_at is None and (i == para.start or text[i - 1].isspace()) \
-                and i + 1 < para.end and text[i + 1].isalnum():
+        if (
+            c == "”"
+            and open_at is None
+            and (i == para.start or text[i - 1].isspace())
+            and i + 1 < para.end
+            and text[i + 1].isalnum()
+        ):
             is_double_open, is_double_close = True, False  # a closing mark typed as an opener
         if c == STRAIGHT:
             if open_at is None and _opens_straight(text, i, para.start):
@@ -148,17 +236,27 @@ def find_quotes(text: str, para: Paragraph) -> list[Quote]:
         if open_at is None and is_double_open:
             open_at, open_char, open_width = i, c, width
         elif open_at is not None and is_double_close:
-            quotes.append(Quote(open_at, i + width, inner_start=open_at + open_width, inner_end=i, closed=True))
+            quotes.append(
+                Quote(open_at, i + width, inner_start=open_at + open_width, inner_end=i, closed=True)
+            )
             open_at = None
         elif open_at is not None and is_double_open and c != STRAIGHT:
             # a second opener before any closer: the first quote ran on unclosed
-            quotes.append(Quote(open_at, i, inner_start=open_at + open_width, inner_end=_rstrip(text, open_at, i),
-                                closed=False))
+            quotes.append(
+                Quote(
+                    open_at,
+                    i,
+                    inner_start=open_at + open_width,
+                    inner_end=_rstrip(text, open_at, i),
+                    closed=False,
+                )
+            )
             open_at, open_char, open_width = i, c, width
         i += width
     if open_at is not None:
-        quotes.append(Quote(open_at, para.end, inner_start=open_at + open_width, inner_end=para.end,
-                            closed=False))
+        quotes.append(
+            Quote(open_at, para.end, inner_start=open_at + open_width, inner_end=para.end, closed=False)
+        )
     return [q for q in quotes if q.inner_end > q.inner_start]
 
 
@@ -188,8 +286,14 @@ def _merge_inside_short_quotes(sentences: list[Sentence], quotes: list[Quote]) -
     merged = [sentences[0]]
     for s in sentences[1:]:
         prev = merged[-1]
-        inside = any(q.inner_start < s.start < q.inner_end and q.closed and q.end < s.end
-                     and q.start > prev.start and (q.end - q.start) < 80 for q in quotes)
+        inside = any(
+            q.inner_start < s.start < q.inner_end
+            and q.closed
+            and q.end < s.end
+            and q.start > prev.start
+            and (q.end - q.start) < 80
+            for q in quotes
+        )
         if inside:
             merged[-1] = Sentence(prev.start, s.end, paragraph=prev.paragraph)
         else:

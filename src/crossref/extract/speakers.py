@@ -24,45 +24,289 @@ from crossref.parties import countries
 
 _PARTICLES = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|di|ibn)"
 _CAP = r"[A-Z][\w’'\-]*\.?"
-_NAME_RUN = re.compile(rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+")
+_NAME_RUN = re.compile(
+    rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+"
+)
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
-_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen", "official",
-           "officials", "statement", "statements", "representative", "representatives", "source", "sources",
-           "aide", "aides", "adviser", "advisers", "advisor", "member", "members", "head", "chief", "leader",
-           "report", "release", "briefing", "communique", "document", "letter", "memo", "secretary",
-           "minister", "director", "commander", "envoy", "ambassador", "chairman", "chair", "president",
-           "governor", "mayor", "press", "lawyer", "attorney", "analyst", "analysts", "expert", "experts"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "another", "its", "his", "her",
-                "their", "our", "one", "two", "several", "some"}
-_GENERIC_GROUPS = {"officials", "sources", "analysts", "experts", "critics", "observers", "witnesses",
-                   "residents", "people", "supporters", "opponents", "voters", "activists", "lawmakers",
-                   "diplomats", "sides", "authorities", "others", "many", "some", "both", "all", "doctors",
-                   "researchers", "democrats", "republicans", "officers", "soldiers", "rebels", "aides"}
-_GENDER_WORDS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
-                 "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "king": "male",
-                 "queen": "female", "spokesman": "male", "spokeswoman": "female", "congressman": "male",
-                 "congresswoman": "female", "chairman": "male", "chairwoman": "female", "prince": "male",
-                 "princess": "female", "businessman": "male", "businesswoman": "female"}
-_NON_NAME_CAPS = {"the", "a", "an", "but", "and", "in", "on", "at", "he", "she", "they", "it", "we", "i",
-                  "this", "that", "there", "when", "while", "after", "before", "as", "if", "for", "with",
-                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs",
-                  "ms", "dr", "january", "february", "march", "april", "june", "july", "august", "september",
-                  "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-                  "president", "minister", "our", "his", "her", "their", "its", "my"}
+_SPOKES = {
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+    "official",
+    "officials",
+    "statement",
+    "statements",
+    "representative",
+    "representatives",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "member",
+    "members",
+    "head",
+    "chief",
+    "leader",
+    "report",
+    "release",
+    "briefing",
+    "communique",
+    "document",
+    "letter",
+    "memo",
+    "secretary",
+    "minister",
+    "director",
+    "commander",
+    "envoy",
+    "ambassador",
+    "chairman",
+    "chair",
+    "president",
+    "governor",
+    "mayor",
+    "press",
+    "lawyer",
+    "attorney",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "both",
+    "another",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "one",
+    "two",
+    "several",
+    "some",
+}
+_GENERIC_GROUPS = {
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "critics",
+    "observers",
+    "witnesses",
+    "residents",
+    "people",
+    "supporters",
+    "opponents",
+    "voters",
+    "activists",
+    "lawmakers",
+    "diplomats",
+    "sides",
+    "authorities",
+    "others",
+    "many",
+    "some",
+    "both",
+    "all",
+    "doctors",
+    "researchers",
+    "democrats",
+    "republicans",
+    "officers",
+    "soldiers",
+    "rebels",
+    "aides",
+}
+_GENDER_WORDS = {
+    "mr": "male",
+    "mr.": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+    "sir": "male",
+    "lady": "female",
+    "king": "male",
+    "queen": "female",
+    "spokesman": "male",
+    "spokeswoman": "female",
+    "congressman": "male",
+    "congresswoman": "female",
+    "chairman": "male",
+    "chairwoman": "female",
+    "prince": "male",
+    "princess": "female",
+    "businessman": "male",
+    "businesswoman": "female",
+}
+_NON_NAME_CAPS = {
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "this",
+    "that",
+    "there",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "for",
+    "with",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "president",
+    "minister",
+    "our",
+    "his",
+    "her",
+    "their",
+    "its",
+    "my",
+}
 # Words that make a capitalised run an outlet or an organisation rather than a person.
-_ORG_NAME_WORDS = ORG_HEADS | {"wire", "telegraph", "herald", "chronicle", "gazette", "daily", "ledger",
-                               "courier", "dispatch", "observer", "review", "mirror", "express", "independent",
-                               "journal", "times", "post", "news", "horizon", "radio", "tv", "television",
-                               "broadcasting", "press", "media", "online", "weekly", "magazine", "street",
-                               "avenue", "square", "bridge", "river", "sea", "ocean", "island", "islands",
-                               "shoal", "strait", "gulf", "port", "airport", "city", "county", "province",
-                               "district", "region", "state", "states", "republic", "kingdom", "union",
-                               "nations", "games", "cup", "day", "treaty", "accord", "act", "law", "bill",
-                               "plan", "program", "programme", "museum", "hotel", "hall", "stadium",
-                               "hospital", "school", "college", "university", "institute"}
-_TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {"colonel", "commodore", "brigadier", "marshal",
-                                                             "senior", "press", "general", "spokeswoman"}
-_APPOSITION = re.compile(r",\s+((?:a|an|the|[a-z][\w\-]*|[A-Z][\w’'\-]*)(?:[\s\-]+[\w’'\-.]+){0,14}?)\s*(?=,|\s+(?:said|says|told|added|warned|confirmed|denied|claimed|noted|stated)\b)")
+_ORG_NAME_WORDS = ORG_HEADS | {
+    "wire",
+    "telegraph",
+    "herald",
+    "chronicle",
+    "gazette",
+    "daily",
+    "ledger",
+    "courier",
+    "dispatch",
+    "observer",
+    "review",
+    "mirror",
+    "express",
+    "independent",
+    "journal",
+    "times",
+    "post",
+    "news",
+    "horizon",
+    "radio",
+    "tv",
+    "television",
+    "broadcasting",
+    "press",
+    "media",
+    "online",
+    "weekly",
+    "magazine",
+    "street",
+    "avenue",
+    "square",
+    "bridge",
+    "river",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "shoal",
+    "strait",
+    "gulf",
+    "port",
+    "airport",
+    "city",
+    "county",
+    "province",
+    "district",
+    "region",
+    "state",
+    "states",
+    "republic",
+    "kingdom",
+    "union",
+    "nations",
+    "games",
+    "cup",
+    "day",
+    "treaty",
+    "accord",
+    "act",
+    "law",
+    "bill",
+    "plan",
+    "program",
+    "programme",
+    "museum",
+    "hotel",
+    "hall",
+    "stadium",
+    "hospital",
+    "school",
+    "college",
+    "university",
+    "institute",
+}
+_TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {
+    "colonel",
+    "commodore",
+    "brigadier",
+    "marshal",
+    "senior",
+    "press",
+    "general",
+    "spokeswoman",
+}
+_APPOSITION = re.compile(
+    r",\s+((?:a|an|the|[a-z][\w\-]*|[A-Z][\w’'\-]*)(?:[\s\-]+[\w’'\-.]+){0,14}?)\s*(?=,|\s+(?:said|says|told|added|warned|confirmed|denied|claimed|noted|stated)\b)"
+)
 
 
 def fold(s: str) -> str:
@@ -120,7 +364,7 @@ class ArticleSpeakers:
                 self._register_run(m.start(), m.group())
         for p in paragraphs:
             # surnames alone ("Aliyev said") count as mentions of known persons
-            for m in re.finditer(r"\b[A-Z][\w’'\-]+", self.text[p.start:p.end]):
+            for m in re.finditer(r"\b[A-Z][\w’'\-]+", self.text[p.start : p.end]):
                 pos = p.start + m.start()
                 word = m.group().removesuffix("’s").removesuffix("'s")
                 ent = self._known_person(word, pos)
@@ -136,13 +380,17 @@ class ArticleSpeakers:
                 ent = self._org_entity(run.removesuffix("’s").removesuffix("'s"), start)
                 self.org_mentions.append((start, ent))
             last = list(_CONNECTOR.finditer(run))[-1]
-            start, run = start + last.end(), run[last.end():]
+            start, run = start + last.end(), run[last.end() :]
             if len(run.split()) < 2:
                 return
         words = run.split()
         lead: list[str] = []
-        while words and (fold(words[0]).rstrip(".") in _TITLE_WORDS or countries.country_of_word(words[0])
-                         or fold(words[0]) in _NON_NAME_CAPS or _bare(words[0]) in ORG_HEADS):
+        while words and (
+            fold(words[0]).rstrip(".") in _TITLE_WORDS
+            or countries.country_of_word(words[0])
+            or fold(words[0]) in _NON_NAME_CAPS
+            or _bare(words[0]) in ORG_HEADS
+        ):
             lead.append(words.pop(0))
         if len(words) >= 2 and self._looks_like_person(words):
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
@@ -163,7 +411,7 @@ class ArticleSpeakers:
             self.org_mentions.append((start, ent))
 
     def _role_before(self, pos: int, lead: list[str]) -> str:
-        """Title words right before a name: 'Ukrainian Foreign Ministry spokesman', 'ministry spokesman Colonel'."""
+        """Title words right before a name ('Ukrainian Foreign Ministry spokesman')."""
         sent = self._sentence_start_near(pos)
         lo = sent[0] if sent else 0
         before = self.text[lo:pos]
@@ -174,14 +422,29 @@ class ArticleSpeakers:
         keep: list[str] = []
         for w in reversed(words):
             fw = _bare(w)
-            if w.endswith((",", ";", ":")) or fw in _DETERMINERS or (w[0].islower() and fw not in ROLE_NOUNS
-                                                                    and fw not in ORG_HEADS
-                                                                    and fw not in _TITLE_WORDS
-                                                                    and fw not in {"foreign", "defence",
-                                                                                   "defense", "press",
-                                                                                   "deputy", "senior",
-                                                                                   "coast", "guard",
-                                                                                   "policy", "state"}):
+            if (
+                w.endswith((",", ";", ":"))
+                or fw in _DETERMINERS
+                or (
+                    w[0].islower()
+                    and fw not in ROLE_NOUNS
+                    and fw not in ORG_HEADS
+                    and fw not in _TITLE_WORDS
+                    and fw
+                    not in {
+                        "foreign",
+                        "defence",
+                        "defense",
+                        "press",
+                        "deputy",
+                        "senior",
+                        "coast",
+                        "guard",
+                        "policy",
+                        "state",
+                    }
+                )
+            ):
                 break
             keep.insert(0, w)
         role = " ".join(keep).strip()
@@ -195,8 +458,10 @@ class ArticleSpeakers:
             return None
         phrase = m.group(1).strip()
         words = [_bare(w) for w in phrase.split()]
-        if len(words) > 14 or not any(w in ROLE_NOUNS | ORG_HEADS | _SPOKES or countries.country_of_word(o)
-                                      for w, o in zip(words, phrase.split(), strict=False)):
+        if len(words) > 14 or not any(
+            w in ROLE_NOUNS | ORG_HEADS | _SPOKES or countries.country_of_word(o)
+            for w, o in zip(words, phrase.split(), strict=False)
+        ):
             return None
         return phrase
 
@@ -222,17 +487,19 @@ class ArticleSpeakers:
         low = [_bare(w) for w in words]
         for i, w in enumerate(low):
             if w in {"of", "for", "at", "to"} and i + 1 < len(words):
-                rest = [x for x in words[i + 1:] if fold(x) not in _DETERMINERS]
+                rest = [x for x in words[i + 1 :] if fold(x) not in _DETERMINERS]
                 if rest and any(_bare(x) in ORG_HEADS for x in rest):
                     return self._org_entity(" ".join(rest), pos, refer=True)
         heads = [i for i, w in enumerate(low) if w in ORG_HEADS]
         if heads:
             k = heads[-1]
             j = k
-            while j > 0 and (words[j - 1][0].isupper() or low[j - 1] in ORG_HEADS | {"coast", "foreign",
-                                                                                      "defence", "defense"}):
+            while j > 0 and (
+                words[j - 1][0].isupper()
+                or low[j - 1] in ORG_HEADS | {"coast", "foreign", "defence", "defense"}
+            ):
                 j -= 1
-            return self._org_entity(" ".join(words[j:k + 1]), pos, refer=True)
+            return self._org_entity(" ".join(words[j : k + 1]), pos, refer=True)
         return None
 
     def _sentence_initial(self, pos: int) -> bool:
@@ -255,16 +522,23 @@ class ArticleSpeakers:
         key = fold(word)
         best = None
         for ent in self.entities:
-            if ent.kind == "person" and (ent.surname == key or (ent.given == key and len(ent.name.split()) == 2
-                                                                  and _surname_first(ent.name))):
+            if ent.kind == "person" and (
+                ent.surname == key
+                or (ent.given == key and len(ent.name.split()) == 2 and _surname_first(ent.name))
+            ):
                 best = ent
         return best
 
     def _person(self, name: str, role: str | None, pos: int) -> Entity:
         key = fold(name)
         for ent in self.entities:
-            if ent.kind == "person" and (fold(ent.name) == key or (len(name.split()) == 1 and (
-                    ent.surname == key or ent.given == key and _surname_first(ent.name)))):
+            if ent.kind == "person" and (
+                fold(ent.name) == key
+                or (
+                    len(name.split()) == 1
+                    and (ent.surname == key or ent.given == key and _surname_first(ent.name))
+                )
+            ):
                 if role and not ent.role:
                     ent.role = role
                     self._attach(ent, role)
@@ -282,8 +556,9 @@ class ArticleSpeakers:
         key = fold(canonical)
         for ent in self.entities:
             other = fold(ent.name)
-            if ent.kind == "organisation" and (other == key or key.startswith(other + " in ")
-                                               or other.startswith(key + " in ")):
+            if ent.kind == "organisation" and (
+                other == key or key.startswith(other + " in ") or other.startswith(key + " in ")
+            ):
                 ent.positions.append(pos)
                 return ent
         generic = not any(w[:1].isupper() for w in canonical.split())
@@ -323,31 +598,46 @@ class ArticleSpeakers:
             return self._as_resolved(self._resolve_pronoun(lw[0], start))
         # "a spokesperson for the X", "a statement from the X": the body behind the phrase
         for i, w in enumerate(lw[:-1]):
-            if w.strip(",") in _SPOKES and lw[i + 1] in {"for", "from", "of", "at", "with", "to"} and i + 2 < len(words):
-                rest = " ".join(words[i + 2:])
+            if (
+                w.strip(",") in _SPOKES
+                and lw[i + 1] in {"for", "from", "of", "at", "with", "to"}
+                and i + 2 < len(words)
+            ):
+                rest = " ".join(words[i + 2 :])
                 inner_start = start + self.text[start:end].find(words[i + 2])
                 inner = self.resolve(inner_start, inner_start + len(rest))
                 if inner.kind == "person":
                     return inner
-                role = " ".join(words[:i + 1])
+                role = " ".join(words[: i + 1])
                 return Resolved(inner.name, inner.kind, role, inner.country, inner.entity)
         name_words: list[str] = []
         for w in reversed(words):
             bare = w.removesuffix("’s").removesuffix("'s")
             fb = fold(bare).rstrip(".")
-            if bare[:1].isupper() and fb not in _TITLE_WORDS and fb.strip(".") not in _ORG_NAME_WORDS \
-                    and not countries.country_of_word(bare) and fb not in SPEAKER_NOUNS:
+            if (
+                bare[:1].isupper()
+                and fb not in _TITLE_WORDS
+                and fb.strip(".") not in _ORG_NAME_WORDS
+                and not countries.country_of_word(bare)
+                and fb not in SPEAKER_NOUNS
+            ):
                 name_words.insert(0, bare)
             else:
                 break
-        role_words = words[:len(words) - len(name_words)]
+        role_words = words[: len(words) - len(name_words)]
         org_words = [_bare(w) in ORG_HEADS for w in words]
         head_is_org = not name_words and any(org_words[-2:])
-        if name_words and role_words and any(org_words) and fold(role_words[-1]) in {"of", "the", "for", "and"}:
+        if (
+            name_words
+            and role_words
+            and any(org_words)
+            and fold(role_words[-1]) in {"of", "the", "for", "and"}
+        ):
             # "International Committee of the Red Cross": a name inside an organisation's name
             return self._as_resolved(self._org_entity(" ".join(words), start))
-        if name_words and not (len(name_words) == len(words) and len(words) > 1
-                               and all(w.isupper() for w in name_words)):
+        if name_words and not (
+            len(name_words) == len(words) and len(words) > 1 and all(w.isupper() for w in name_words)
+        ):
             if len(name_words) == 1:
                 ent = self._known_person(name_words[0], start)
                 if ent is not None:
@@ -360,10 +650,12 @@ class ArticleSpeakers:
                     return self._as_resolved(self._org_entity(words[0], start))  # CNN, OSCE, Moscow
             if len(name_words) >= 2 and not self._looks_like_person(name_words):
                 return self._as_resolved(self._org_entity(" ".join(words), start))
-            role = " ".join(role_words) or None
-            ent = self._person(" ".join(name_words), role, start)
-            return self._as_resolved(ent)
-        if head_is_org or (words[-1][:1].isupper() and len(words) > 1) or countries.country_of_word(words[-1]):
+            return self._as_resolved(self._person(" ".join(name_words), " ".join(role_words) or None, start))
+        if (
+            head_is_org
+            or (words[-1][:1].isupper() and len(words) > 1)
+            or countries.country_of_word(words[-1])
+        ):
             return self._as_resolved(self._org_entity(" ".join(words), start, refer=True))
         # role only: "the president", "Azerbaijan’s president", "the minister"
         head = lw[-1].rstrip(".")
@@ -400,8 +692,11 @@ class ArticleSpeakers:
     def _resolve_pronoun(self, pronoun: str, pos: int) -> Entity | None:
         if pronoun in {"they", "we", "it"}:
             kinds = {"organisation"} if pronoun == "it" else {"organisation", "group"}
-            candidates = [(max(p for p in e.positions if p < pos), e) for e in self.entities
-                          if e.kind in kinds and any(p < pos for p in e.positions)]
+            candidates = [
+                (max(p for p in e.positions if p < pos), e)
+                for e in self.entities
+                if e.kind in kinds and any(p < pos for p in e.positions)
+            ]
             if self.last_speaker is not None and self.last_speaker.kind in kinds:
                 return self.last_speaker
             return max(candidates, key=lambda x: x[0])[1] if candidates else None
@@ -431,13 +726,20 @@ class ArticleSpeakers:
         if ent is None:
             return Resolved(None, "unknown", None, None, None)
         aff = ent.affiliation
-        return Resolved(ent.name, ent.kind, ent.role, ent.country, ent, aff.name if aff else None,
-                        aff.country if aff else None)
+        return Resolved(
+            ent.name,
+            ent.kind,
+            ent.role,
+            ent.country,
+            ent,
+            aff.name if aff else None,
+            aff.country if aff else None,
+        )
 
 
 def _bare(word: str) -> str:
     """A word folded for lexicon look-ups: no accents, case, edge punctuation or possessive."""
-    w = fold(word).strip(",.;:()\"“”")
+    w = fold(word).strip(',.;:()"“”')
     return w.removesuffix("’s").removesuffix("'s")
 
 
@@ -447,10 +749,86 @@ def _surname_first(name: str) -> bool:
     return first in _SURNAME_FIRST
 
 
-_SURNAME_FIRST = set("""zhao wang li zhang liu chen yang huang wu zhou xu sun ma zhu hu guo he gao lin luo zheng
-liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
-ding ren shen yao jin fu qin kim park lee choi jung kang cho yoon jang lim nguyen tran pham hoang phan vu vo
-dang bui do ho ngo duong ly""".split())
+_SURNAME_FIRST = set(
+    [
+        "zhao",
+        "wang",
+        "li",
+        "zhang",
+        "liu",
+        "chen",
+        "yang",
+        "huang",
+        "wu",
+        "zhou",
+        "xu",
+        "sun",
+        "ma",
+        "zhu",
+        "hu",
+        "guo",
+        "he",
+        "gao",
+        "lin",
+        "luo",
+        "zheng",
+        "liang",
+        "xie",
+        "song",
+        "tang",
+        "han",
+        "feng",
+        "deng",
+        "cao",
+        "peng",
+        "zeng",
+        "xiao",
+        "tian",
+        "dong",
+        "pan",
+        "yuan",
+        "cai",
+        "jiang",
+        "yu",
+        "du",
+        "ye",
+        "cheng",
+        "wei",
+        "su",
+        "lu",
+        "ding",
+        "ren",
+        "shen",
+        "yao",
+        "jin",
+        "fu",
+        "qin",
+        "kim",
+        "park",
+        "lee",
+        "choi",
+        "jung",
+        "kang",
+        "cho",
+        "yoon",
+        "jang",
+        "lim",
+        "nguyen",
+        "tran",
+        "pham",
+        "hoang",
+        "phan",
+        "vu",
+        "vo",
+        "dang",
+        "bui",
+        "do",
+        "ho",
+        "ngo",
+        "duong",
+        "ly",
+    ]
+)
 
 
 def _org_country(name: str) -> str | None:

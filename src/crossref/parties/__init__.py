@@ -9,11 +9,10 @@ party. Users override all of this with a parties file and ``crossref parties``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from crossref.parties import countries
 from crossref.parties.countries import fold
@@ -22,13 +21,55 @@ if TYPE_CHECKING:
     from crossref.extract.speakers import Resolved
 
 # Organisations that are not states but are often quoted as sides of an incident.
-_GENERIC = {"officials", "sources", "analysts", "experts", "critics", "observers", "witnesses", "residents",
-            "people", "supporters", "opponents", "voters", "activists", "lawmakers", "diplomats", "sides",
-            "authorities", "others", "doctors", "researchers", "officers", "soldiers", "aides", "media",
-            "reports", "report", "statement", "source", "official", "witness", "resident", "analyst",
-            "expert", "observer", "polls", "poll", "survey", "study", "data"}
-_US_PARTIES = {"republican": "Republicans", "republicans": "Republicans", "gop": "Republicans",
-               "democrat": "Democrats", "democrats": "Democrats", "democratic": "Democrats"}
+_GENERIC = {
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "critics",
+    "observers",
+    "witnesses",
+    "residents",
+    "people",
+    "supporters",
+    "opponents",
+    "voters",
+    "activists",
+    "lawmakers",
+    "diplomats",
+    "sides",
+    "authorities",
+    "others",
+    "doctors",
+    "researchers",
+    "officers",
+    "soldiers",
+    "aides",
+    "media",
+    "reports",
+    "report",
+    "statement",
+    "source",
+    "official",
+    "witness",
+    "resident",
+    "analyst",
+    "expert",
+    "observer",
+    "polls",
+    "poll",
+    "survey",
+    "study",
+    "data",
+}
+_US_PARTIES = {
+    "republican": "Republicans",
+    "republicans": "Republicans",
+    "gop": "Republicans",
+    "democrat": "Democrats",
+    "democrats": "Democrats",
+    "democratic": "Democrats",
+}
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +107,11 @@ def institution_country(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def known_institutions() -> dict[str, str]:
     raw = resources.files("crossref").joinpath("data/figures.toml").read_text(encoding="utf-8")
-    return {fold(n): country for country, names in tomllib.loads(raw).get("institutions", {}).items()
-            for n in names}
+    return {
+        fold(n): country
+        for country, names in tomllib.loads(raw).get("institutions", {}).items()
+        for n in names
+    }
 
 
 def infer_party(resolved: Resolved, mention: str | None) -> str | None:
@@ -79,8 +123,13 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
                 if word in _US_PARTIES:
                     return _US_PARTIES[word]
     if kind == "person":
-        return (resolved.country or countries.country_in(mention or "") or (figure_country(name) if name else None)
-                or resolved.affiliation_country or _own_party(resolved.affiliation))
+        return (
+            resolved.country
+            or countries.country_in(mention or "")
+            or (figure_country(name) if name else None)
+            or resolved.affiliation_country
+            or _own_party(resolved.affiliation)
+        )
     if kind == "organisation" and name:
         return institution_country(name) or resolved.country or _own_party(name)
     return countries.country_in(mention or "") or resolved.country

@@ -29,8 +29,21 @@ _EXTRA_VARIANTS = {
     "Vatican City": ["Holy See", "Vatican"],
 }
 # Country names too ambiguous to read as a state from one word.
-_AMBIGUOUS = {"georgia", "jordan", "chad", "niger", "guinea", "turkey", "mali", "peru", "cuba", "china",
-              "jersey", "dominica", "america"}
+_AMBIGUOUS = {
+    "georgia",
+    "jordan",
+    "chad",
+    "niger",
+    "guinea",
+    "turkey",
+    "mali",
+    "peru",
+    "cuba",
+    "china",
+    "jersey",
+    "dominica",
+    "america",
+}
 
 
 def fold(s: str) -> str:
@@ -44,7 +57,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     import countryinfo
 
     variants: dict[str, str] = {}
-    capitals: dict[str, str] = {"washington": "United States", "kremlin": "Russia", "white house": "United States"}
+    capitals: dict[str, str] = {
+        "washington": "United States",
+        "kremlin": "Russia",
+        "white house": "United States",
+    }
     demonyms: dict[str, str] = {}
     for c in countryinfo.all_countries():
         info = c.info()
@@ -76,7 +93,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 def country_of_word(word: str, capitals: bool = True) -> str | None:
     """The country a single word names ('Azerbaijani', 'Turkey’s', and 'Moscow' unless
     ``capitals`` is false), or None."""
-    w = word.removesuffix("’s").removesuffix("'s").strip(",;:()\"“”")
+    w = word.removesuffix("’s").removesuffix("'s").strip(',;:()"“”')
     if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w):
         w = w[:-1]
     if not w or not w[0].isupper():
@@ -93,7 +110,7 @@ def country_in(phrase: str) -> str | None:
     words = re.findall(r"[\w.’'\-]+", phrase)
     for size in (4, 3, 2):
         for i in range(len(words) - size + 1):
-            chunk = " ".join(w.removesuffix("’s").removesuffix("'s") for w in words[i:i + size])
+            chunk = " ".join(w.removesuffix("’s").removesuffix("'s") for w in words[i : i + size])
             if chunk[:1].isupper() and fold(chunk) in variants:
                 return variants[fold(chunk)]
     content = [w for w in words if fold(w) not in {"the", "a", "an"}]
