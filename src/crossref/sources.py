@@ -153,15 +153,20 @@ def _read_directory(reader: _Reader, path: str) -> Iterator[Item]:
         yield SourceError(path, f"directory has no article files ({kinds})")
 
 
+FOLDER_NOTES = {"README", "LICENSE", "CHANGELOG", "NOTES"}
+"""Files in a directory that describe it rather than hold an article; skipped when walking."""
+
+
 def _walk(path: str, seen: set[str]) -> Iterator[str | SourceError]:
-    """Article files under ``path``, depth first in name order; hidden entries and loops skipped."""
+    """Article files under ``path``, depth first in name order; hidden entries, loops and a
+    folder's own notes (README, LICENSE, CHANGELOG) skipped."""
     try:
         entries = sorted(os.scandir(path), key=lambda e: e.name)
     except OSError as exc:
         yield SourceError(path, _os_problem(exc))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name.split(".")[0].upper() in FOLDER_NOTES:
             continue
         if entry.is_dir():
             real = os.path.realpath(entry.path)

@@ -63,7 +63,7 @@ def _build(
         sentence=text[sent.start : sent.end],
         sentence_start=sent.start,
         sentence_end=sent.end,
-        cue=raw.cue,
+        cue=raw.cue.lower() if raw.cue else None,
         kind=raw.kind,
         speaker_mention=mention,
         speaker=resolved.name,

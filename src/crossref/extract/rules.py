@@ -1078,7 +1078,7 @@ class SentenceRules:
         ):
             return None
         q_after = self.quote_starting_after(c)
-        if q_after is not None and q_after.start - toks[c].end < 4:
+        if q_after is not None and q_after.start - toks[c].end < 4 and self._quote_ends_clause(q_after):
             return RawStatement(q_after.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
         after = self.content_after(c)
         if after is None:
@@ -1099,6 +1099,14 @@ class SentenceRules:
         if weak and not self._clause_follows(c) and not self._strong_speaker(speaker):
             return None
         return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para)
+
+    def _quote_ends_clause(self, q: Quote) -> bool:
+        """Whether nothing but punctuation or a trailing modifier follows the quote in its
+        sentence (so it is the whole content, not part of a mixed one)."""
+        if q.end >= self.sentence.end:
+            return True
+        rest = self.text[q.end : self.sentence.end].lstrip(' ,;:.!?”"')
+        return not rest or rest.split()[0].lower() in TRAILING_MODIFIERS | {"adding", "saying", "telling"}
 
     def _relative_antecedent(self, c: int) -> tuple[int, int] | None:
         """'..., a staffer who told his subordinates ...': the noun phrase before 'who'."""

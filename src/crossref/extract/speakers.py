@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
+from crossref.gazetteer import is_place
 from crossref.parties import countries
 
 _PARTICLES = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|di|ibn)"
@@ -155,6 +156,7 @@ _GENDER_WORDS = {
     "businesswoman": "female",
 }
 _NON_NAME_CAPS = {
+    "by",
     "the",
     "a",
     "an",
@@ -293,6 +295,31 @@ _ORG_NAME_WORDS = ORG_HEADS | {
     "college",
     "university",
     "institute",
+    "delta",
+    "valley",
+    "mountains",
+    "mountain",
+    "lake",
+    "bay",
+    "coast",
+    "peninsula",
+    "desert",
+    "canal",
+    "basin",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
 }
 _TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {
     "colonel",
@@ -361,7 +388,9 @@ class ArticleSpeakers:
         """Register every person named in full and every organisation named, with roles."""
         for p in paragraphs:
             for m in _NAME_RUN.finditer(self.text, p.start, p.end):
-                self._register_run(m.start(), m.group())
+                for offset, run in _split_at_sentence_ends(m.group()):
+                    if len(run.split()) >= 2:
+                        self._register_run(m.start() + offset, run)
         for p in paragraphs:
             # surnames alone ("Aliyev said") count as mentions of known persons
             for m in re.finditer(r"\b[A-Z][\w’'\-]+", self.text[p.start : p.end]):
@@ -390,6 +419,7 @@ class ArticleSpeakers:
             or countries.country_of_word(words[0])
             or fold(words[0]) in _NON_NAME_CAPS
             or _bare(words[0]) in ORG_HEADS
+            or (len(words) > 2 and is_place(_bare(words[0])))
         ):
             lead.append(words.pop(0))
         if len(words) >= 2 and self._looks_like_person(words):
@@ -442,6 +472,16 @@ class ArticleSpeakers:
                         "guard",
                         "policy",
                         "state",
+                        "regional",
+                        "provincial",
+                        "local",
+                        "municipal",
+                        "town",
+                        "city",
+                        "county",
+                        "district",
+                        "village",
+                        "humanitarian",
                     }
                 )
             ):
@@ -561,7 +601,7 @@ class ArticleSpeakers:
             ):
                 ent.positions.append(pos)
                 return ent
-        generic = not any(w[:1].isupper() for w in canonical.split())
+        generic = all(w[:1].islower() or _bare(w) in ORG_HEADS | _FUNCTION_WORDS for w in canonical.split())
         if (refer or canonical[:1].islower()) and generic:
             back = self._org_by_suffix(key, pos)
             if back is not None:
@@ -610,6 +650,10 @@ class ArticleSpeakers:
                     return inner
                 role = " ".join(words[: i + 1])
                 return Resolved(inner.name, inner.kind, role, inner.country, inner.entity)
+        if len(words) >= 2 and lw[-1] in _SPOKES and any(_bare(w) in ORG_HEADS for w in words[:-1]):
+            # "a ministry spokesperson", "Foreign Ministry spokesman": the body they speak for
+            org_name = " ".join(w for w in words[:-1])
+            return self._as_resolved(self._org_entity(org_name, start, refer=True))
         name_words: list[str] = []
         for w in reversed(words):
             bare = w.removesuffix("’s").removesuffix("'s")
@@ -735,6 +779,89 @@ class ArticleSpeakers:
             aff.name if aff else None,
             aff.country if aff else None,
         )
+
+
+_FUNCTION_WORDS = {
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "health",
+    "transport",
+    "infrastructure",
+    "emergency",
+    "emergencies",
+    "economy",
+    "finance",
+    "trade",
+    "border",
+    "national",
+    "security",
+    "coast",
+    "regional",
+    "state",
+    "military",
+    "armed",
+    "general",
+    "joint",
+    "central",
+    "federal",
+    "and",
+    "of",
+    "the",
+    "affairs",
+    "internal",
+    "home",
+    "energy",
+    "agriculture",
+    "education",
+}
+_ABBREVIATED = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "jr",
+    "sr",
+    "st",
+    "capt",
+    "maj",
+    "sgt",
+    "adm",
+    "prof",
+    "rev",
+    "u.s",
+    "u.n",
+    "u.k",
+}
+
+
+def _split_at_sentence_ends(run: str) -> list[tuple[int, str]]:
+    """Split a capitalised run where a word ends a sentence ('Erdoğan. Erdoğan warned')."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for m in re.finditer(r"\S+", run):
+        word = m.group()
+        if (
+            word.endswith(".")
+            and len(word) > 2
+            and fold(word[:-1]) not in _ABBREVIATED
+            and "." not in word[:-1]
+        ):
+            parts.append((start, run[start : m.end() - 1]))
+            start = m.end()
+            while start < len(run) and run[start].isspace():
+                start += 1
+    if start < len(run):
+        parts.append((start, run[start:]))
+    return parts
 
 
 def _bare(word: str) -> str:

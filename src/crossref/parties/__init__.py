@@ -9,6 +9,7 @@ party. Users override all of this with a parties file and ``crossref parties``.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -62,6 +63,61 @@ _GENERIC = {
     "study",
     "data",
 }
+GENERIC_ORG_WORDS = {
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "health",
+    "transport",
+    "and",
+    "infrastructure",
+    "emergency",
+    "emergencies",
+    "economy",
+    "finance",
+    "trade",
+    "border",
+    "national",
+    "security",
+    "coast",
+    "guard",
+    "regional",
+    "state",
+    "military",
+    "armed",
+    "general",
+    "joint",
+    "central",
+    "federal",
+    "ministry",
+    "department",
+    "office",
+    "army",
+    "navy",
+    "forces",
+    "force",
+    "government",
+    "administration",
+    "agency",
+    "authority",
+    "authorities",
+    "police",
+    "port",
+    "mission",
+    "command",
+    "service",
+    "services",
+    "council",
+    "committee",
+    "spokesperson",
+    "affairs",
+    "internal",
+    "home",
+    "energy",
+}
+"""Words of an organisation's name that do not say whose it is ('Defence Ministry')."""
 _US_PARTIES = {
     "republican": "Republicans",
     "republicans": "Republicans",
@@ -101,17 +157,48 @@ def figure_country(name: str) -> str | None:
 
 def institution_country(name: str) -> str | None:
     """The state an institution named without its country belongs to ('State Department')."""
-    return known_institutions().get(fold(name))
+    return _table("institutions").get(fold(name))
 
 
-@lru_cache(maxsize=1)
-def known_institutions() -> dict[str, str]:
+def international_organisation(phrase: str) -> str | None:
+    """The international organisation a phrase names or mentions ('the UN's humanitarian
+    chief' -> 'United Nations'), under its canonical name."""
+    table = _table("organisations")
+    key = fold(phrase).removeprefix("the ")
+    if key in table:
+        return table[key]
+    tokens = [t.removesuffix("’s").removesuffix("'s") for t in re.findall(r"[\w.’'\-]+", phrase)]
+    for size in (4, 3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            chunk = " ".join(tokens[i : i + size])
+            if size == 1 and not chunk.isupper():
+                continue  # single words only as acronyms: UN, EU, NATO
+            found = table.get(fold(chunk))
+            if found:
+                return found
+    return None
+
+
+@lru_cache(maxsize=4)
+def _table(section: str) -> dict[str, str]:
     raw = resources.files("crossref").joinpath("data/figures.toml").read_text(encoding="utf-8")
-    return {
-        fold(n): country
-        for country, names in tomllib.loads(raw).get("institutions", {}).items()
-        for n in names
-    }
+    return {fold(n): owner for owner, names in tomllib.loads(raw).get(section, {}).items() for n in names}
+
+
+def _affiliation_text(phrase: str | None) -> str:
+    """A role or name without where it operates: 'chief in Ukraine' -> 'chief'."""
+    return re.split(r"\s+(?:in|near|at|on)\s+", phrase or "", maxsplit=1)[0]
+
+
+def _place_in(phrase: str | None) -> str | None:
+    """The country of a city a phrase names ('Odesa regional administration', 'Izmail Mayor')."""
+    from crossref.gazetteer import place_country
+
+    for word in re.findall(r"[A-Z][\w’'\-]+", phrase or ""):
+        country = place_country(word.removesuffix("’s").removesuffix("'s"))
+        if country:
+            return country
+    return None
 
 
 def infer_party(resolved: Resolved, mention: str | None) -> str | None:
@@ -123,16 +210,73 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
                 if word in _US_PARTIES:
                     return _US_PARTIES[word]
     if kind == "person":
+        own = _affiliation_text(role)
         return (
-            resolved.country
-            or countries.country_in(mention or "")
+            _first_side(own)
+            or _first_side(_affiliation_text(mention))
             or (figure_country(name) if name else None)
-            or resolved.affiliation_country
-            or _own_party(resolved.affiliation)
+            or (
+                org_party(resolved.affiliation, resolved.affiliation_country)
+                if resolved.affiliation
+                else None
+            )
+            or _place_in(own)
         )
     if kind == "organisation" and name:
-        return institution_country(name) or resolved.country or _own_party(name)
-    return countries.country_in(mention or "") or resolved.country
+        return org_party(name, resolved.country)
+    return (
+        countries.country_in(_affiliation_text(mention))
+        or international_organisation(mention or "")
+        or resolved.country
+    )
+
+
+def org_party(name: str, country: str | None = None) -> str | None:
+    """The party of an organisation: the state it belongs to, or itself if it is not a
+    state body (a generic name such as 'the Foreign Ministry' says nothing)."""
+    return (
+        international_organisation(name)
+        or institution_country(name)
+        or country
+        or _capital_after_in(name)
+        or _place_in(_affiliation_text(name))
+        or _own_party(name)
+    )
+
+
+def _first_side(phrase: str) -> str | None:
+    """The country or international organisation a phrase names first: 'UN coordinator for
+    Ukraine' speaks for the UN, 'Ukraine's envoy to the UN' for Ukraine."""
+    if not phrase:
+        return None
+    country = countries.country_in(phrase)
+    org = international_organisation(phrase)
+    if country and org:
+        c_at = _position(phrase, country)
+        o_at = _position(phrase, org)
+        return org if o_at < c_at else country
+    return country or org
+
+
+def _position(phrase: str, name: str) -> int:
+    low = fold(phrase)
+    for candidate in (name, countries.demonym_for(name) or "", *_acronyms(name)):
+        i = low.find(fold(candidate)) if candidate else -1
+        if i >= 0:
+            return i
+    return len(low)
+
+
+def _acronyms(org: str) -> list[str]:
+    return [alias for alias, owner in _table("organisations").items() if owner == org]
+
+
+def _capital_after_in(name: str) -> str | None:
+    """'Foreign Ministry in Bucharest' speaks for Romania: a capital names the government."""
+    parts = re.split(r"\s+in\s+", name, maxsplit=1)
+    if len(parts) == 2 and len(parts[1].split()) == 1:
+        return countries.country_of_word(parts[1], capitals=True)
+    return None
 
 
 def _own_party(org: str | None) -> str | None:
@@ -140,7 +284,7 @@ def _own_party(org: str | None) -> str | None:
     if not org:
         return None
     words = fold(org).split()
-    if not words or words[-1] in _GENERIC:
+    if not words or words[-1] in _GENERIC or all(w in GENERIC_ORG_WORDS for w in words):
         return None
     country = countries.country_of_word(org) if len(words) == 1 else None
     return country or institution_country(org) or org

@@ -52,11 +52,12 @@ def fold(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(variant -> country, country -> demonym adjective, capital -> country)."""
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(variant -> country, country -> demonym adjective, capital -> country, ISO code -> country)."""
     import countryinfo
 
     variants: dict[str, str] = {}
+    codes: dict[str, str] = {}
     capitals: dict[str, str] = {
         "washington": "United States",
         "kremlin": "Russia",
@@ -70,6 +71,9 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             continue
         demonym = info.get("demonym") or ""
         demonyms[name] = demonym
+        alpha2 = (info.get("ISO") or {}).get("alpha2")
+        if alpha2:
+            codes[alpha2.upper()] = name
         names = [name, demonym]
         for alt in info.get("altSpellings") or []:
             if len(alt) > 3 or alt in {"US", "USA", "UK", "UAE"}:
@@ -87,7 +91,12 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     for d_name, demonym in list(demonyms.items()):
         if demonym and not demonym.endswith(("sh", "ch", "ese", "s")):
             variants.setdefault(fold(demonym) + "s", d_name)
-    return variants, demonyms, capitals
+    return variants, demonyms, capitals, codes
+
+
+def country_for_code(code: str) -> str | None:
+    """'UA' -> 'Ukraine'."""
+    return _tables()[3].get(code.upper())
 
 
 def country_of_word(word: str, capitals: bool = True) -> str | None:

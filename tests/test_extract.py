@@ -1,0 +1,283 @@
+"""Extraction: every attribution form news uses, speakers resolved, parties assigned.
+
+Each sentence here is written for these tests; they pin the forms listed in issue #3.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crossref.extract import extract_statements
+from crossref.models import Statement
+
+
+def one(text: str) -> Statement:
+    found = extract_statements(text)
+    assert len(found) == 1, [(s.cue, s.speaker_mention, s.text) for s in found]
+    return found[0]
+
+
+def check_offsets(text: str, statements: list[Statement]) -> None:
+    for s in statements:
+        assert text[s.start : s.end] == s.text
+        assert text[s.sentence_start : s.sentence_end] == s.sentence
+
+
+# -- forms -------------------------------------------------------------------------------
+
+
+def test_direct_quote_then_speaker() -> None:
+    text = "“We will not retreat from the river,” the governor said on Tuesday."
+    s = one(text)
+    assert s.kind == "direct"
+    assert s.text == "We will not retreat from the river"
+    assert s.cue == "said"
+    assert s.speaker_mention == "the governor"
+
+
+def test_speaker_colon_quote() -> None:
+    s = one('Colonel Petra Novak said: "The convoy was never in danger."')
+    assert s.kind == "direct"
+    assert s.text == "The convoy was never in danger."
+    assert s.speaker == "Petra Novak"
+
+
+def test_mixed_quote() -> None:
+    text = "The Georgian Interior Ministry said “proportionate measures” had been taken at the crossing."
+    s = one(text)
+    assert s.kind == "mixed"
+    assert "proportionate measures" in s.text
+    assert s.party == "Georgia"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["said", "reported", "claimed", "denied", "confirmed", "warned", "stated", "insisted", "added", "noted"],
+)
+def test_reported_speech_verbs(verb: str) -> None:
+    text = f"The Moldovan Foreign Ministry {verb} that the drone had crossed the border twice."
+    s = one(text)
+    assert s.cue == verb
+    assert s.kind == "indirect"
+    assert s.text == "the drone had crossed the border twice"
+    assert s.party == "Moldova"
+
+
+def test_accused_described_hailed_threatened() -> None:
+    text = (
+        "Romanian President Ana Lupescu accused Moscow of reckless escalation. "
+        "She described the strike as a deliberate provocation. "
+        "Lupescu hailed what she called the calm response of the border police. "
+        "She threatened to close the airspace to all drones."
+    )
+    found = extract_statements(text)
+    assert [s.cue for s in found] == ["accused", "described", "hailed", "threatened"]
+    assert {s.speaker for s in found} == {"Ana Lupescu"}
+    assert {s.party for s in found} == {"Romania"}
+
+
+def test_told_with_addressee() -> None:
+    s = one("A coast guard officer told reporters in Manila that the water cannon was fired twice.")
+    assert s.cue == "told"
+    assert s.text == "the water cannon was fired twice"
+
+
+def test_inverted_statement_from() -> None:
+    text = "Two patrol boats were damaged near the pier, said a statement from the Bulgarian Navy."
+    s = one(text)
+    assert s.text == "Two patrol boats were damaged near the pier"
+    assert s.speaker == "Bulgarian Navy"
+    assert s.party == "Bulgaria"
+
+
+def test_inverted_with_adjuncts() -> None:
+    text = (
+        "Three soldiers were wounded in the shelling, "
+        "the Serbian Defence Ministry said on Sunday in another statement."
+    )
+    s = one(text)
+    assert s.text.startswith("Three soldiers were wounded")
+    assert s.speaker == "Serbian Defence Ministry"
+
+
+def test_according_to_end_and_start() -> None:
+    found = extract_statements(
+        "The ferry was carrying 212 passengers, according to the harbour authority. "
+        "According to Greek officials, the captain had ignored two warnings."
+    )
+    assert [s.cue for s in found] == ["according to", "according to"]
+    assert found[0].text == "The ferry was carrying 212 passengers"
+    assert found[1].text.startswith("the captain had ignored")
+    assert found[1].party == "Greece"
+
+
+def test_parenthetical_attribution() -> None:
+    s = one("The ceasefire, the minister said, would hold only if both sides withdrew.")
+    assert s.text.startswith("The ceasefire")
+    assert s.text.endswith("withdrew")
+
+
+def test_quote_continued_over_paragraphs() -> None:
+    text = (
+        "“The bridge is closed to all traffic,” Mayor Lars Eklund said.\n\n"
+        "“We will reopen it when engineers say it is safe. Not a day earlier.”\n\n"
+        "The river rose again overnight."
+    )
+    found = extract_statements(text)
+    assert len(found) == 2
+    assert found[1].kind == "direct"
+    assert found[1].speaker == "Lars Eklund"
+    assert found[1].cue is None
+    assert found[1].text.startswith("We will reopen it")
+
+
+def test_second_quote_in_paragraph_joins_the_first() -> None:
+    s = one("“It was a warning shot,” Ortiz said. “Nobody was aimed at.”")
+    assert s.text.endswith("Nobody was aimed at.")
+
+
+def test_participle_by_blaming() -> None:
+    s = one("Croatian Prime Minister Ivo Matic reacted on Saturday by blaming smugglers for the fire.")
+    assert s.cue == "blaming"
+    assert s.speaker == "Ivo Matic"
+    assert s.party == "Croatia"
+
+
+def test_participle_telling_joins_statement() -> None:
+    text = (
+        "A spokesperson for the Polish border guard confirmed “two attempts to cross,” "
+        "telling the agency that both groups had been turned back."
+    )
+    s = one(text)
+    assert s.cue == "confirmed"
+    assert s.party == "Poland"
+
+
+def test_narration_is_not_a_statement() -> None:
+    text = "The new clashes mark the first serious breach of the truce. The region was calm in the morning."
+    assert extract_statements(text) == []
+
+
+def test_noun_uses_of_cues_are_not_statements() -> None:
+    assert extract_statements("Ortiz’s remarks came amid a tense meeting in the capital.") == []
+
+
+def test_headline_without_punctuation_is_skipped() -> None:
+    text = "Minister says talks have failed\n\nThe talks failed, the minister said."
+    found = extract_statements(text)
+    assert len(found) == 1
+    assert found[0].text == "The talks failed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Unclosed quote, the mayor said.",
+        "He said “nothing” and “everything” and “",
+        "”Backwards quotes“ said the minister.",
+        '"Straight "nested" quotes," she said.',
+        "''Typewriter quotes,'' said Mr. Holt.",
+        "“" * 50,
+        "said said said, said.",
+        "",
+    ],
+)
+def test_odd_quotation_marks_never_fail(text: str) -> None:
+    found = extract_statements(text)
+    check_offsets(text, found)
+
+
+def test_typewriter_quotes() -> None:
+    s = one("''There is no deal yet,'' said Mr. Holt, a negotiator.")
+    assert s.kind == "direct"
+    assert s.text.startswith("There is no deal yet")
+
+
+# -- speakers ----------------------------------------------------------------------------
+
+
+def test_surname_resolves_to_full_name() -> None:
+    text = (
+        "Lithuanian Defence Minister Rasa Vaitkus said the exercise would go ahead. "
+        "Vaitkus added that allies had been informed."
+    )
+    found = extract_statements(text)
+    assert [s.speaker for s in found] == ["Rasa Vaitkus", "Rasa Vaitkus"]
+    assert found[1].speaker_mention == "Vaitkus"
+    assert found[0].speaker_role == "Lithuanian Defence Minister"
+
+
+def test_role_resolves_to_person() -> None:
+    text = (
+        "Estonian President Mart Kask said the cable had been cut deliberately. "
+        "Estonia’s president also said that investigators were on the scene. "
+        "The president further noted that the navy had been deployed."
+    )
+    found = extract_statements(text)
+    assert {s.speaker for s in found} == {"Mart Kask"}
+    assert found[1].speaker_mention == "Estonia’s president"
+    assert {s.party for s in found} == {"Estonia"}
+
+
+def test_pronoun_resolves_to_right_person() -> None:
+    text = (
+        "The strike drew protests calling for the resignation of Prime Minister Tomas Berg, "
+        "who refuses to go. "
+        "He described the agreement as painful but necessary."
+    )
+    found = extract_statements(text)
+    assert found[-1].speaker == "Tomas Berg"
+    assert found[-1].speaker_mention == "He"
+
+
+def test_she_prefers_female_speaker() -> None:
+    text = (
+        "Defence ministry spokesman Ivan Petrov said the radar had failed. "
+        "Foreign ministry spokeswoman Mila Radic said the embassy had been warned. "
+        "She added that talks would continue."
+    )
+    found = extract_statements(text)
+    assert found[-1].speaker == "Mila Radic"
+
+
+def test_organisation_from_spokesperson_phrase() -> None:
+    s = one("A spokesperson for the Russian peacekeeping forces confirmed “exchanges of fire.”")
+    assert s.speaker == "Russian peacekeeping forces"
+    assert s.party == "Russia"
+
+
+def test_the_ministry_refers_back() -> None:
+    text = (
+        "The Latvian Defence Ministry said two drones had been shot down. "
+        "The ministry added that debris fell in a forest."
+    )
+    found = extract_statements(text)
+    assert [s.speaker for s in found] == ["Latvian Defence Ministry", "Latvian Defence Ministry"]
+
+
+def test_possessive_country_becomes_demonym() -> None:
+    s = one("Turkey’s Defense Ministry stated in a weekly briefing that patrols would continue.")
+    assert s.speaker == "Turkish Defense Ministry"
+    assert s.party == "Turkey"
+
+
+def test_apposition_gives_party() -> None:
+    text = "Kenji Sato, a spokesman for the Japanese coast guard, said the vessel had left the area."
+    s = one(text)
+    assert s.speaker == "Kenji Sato"
+    assert s.party == "Japan"
+
+
+def test_non_state_organisation_is_its_own_party() -> None:
+    s = one("The International Committee of the Red Cross said its team had reached the village.")
+    assert s.party == "International Committee of the Red Cross"
+
+
+def test_known_figure_without_country() -> None:
+    text = (
+        "The parade was attended by President Recep Tayyip Erdoğan. "
+        "Erdoğan warned that the struggle was not over."
+    )
+    s = one(text)
+    assert s.speaker == "Recep Tayyip Erdoğan"
+    assert s.party == "Turkey"
