@@ -18,8 +18,9 @@ import typer
 from typer.core import TyperGroup
 
 from crossref import __version__, render, store
-from crossref.config import DB_ENV_VAR, resolve_db_path
+from crossref.config import DB_ENV_VAR, parties_file, resolve_db_path
 from crossref.errors import CrossrefError
+from crossref.parties.settings import PartySettings
 from crossref.render import Messages, OutputFormat
 
 EXIT_CODES = """**Exit codes:**
@@ -53,6 +54,10 @@ class CrossrefGroup(TyperGroup):
             with contextlib.suppress(OSError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(1) from None
+        except Exception as exc:
+            if type(exc).__module__.startswith(("typer", "click")):
+                raise  # usage errors and exits: the framework reports them
+            _fail(f"internal error: {exc!r} (run with --debug for the traceback; please report it)", debug)
 
 
 def _fail(message: str, debug: bool) -> NoReturn:
@@ -78,6 +83,8 @@ db_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(db_app, name="db")
+parties_app = typer.Typer(no_args_is_help=False, help="List parties, or assign, merge and rename them.")
+app.add_typer(parties_app, name="parties")
 # Later sub-apps go here, next to `db`: app.add_typer(parties_app, name="parties"), then
 # `events` and `compare`; they reuse DbOption, QuietOption, the output options and _open_db().
 
@@ -100,6 +107,14 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="Output CSV with a header
 TsvOption = Annotated[bool, typer.Option("--tsv", help="Output TSV with a header row (default when piped).")]
 TableOption = Annotated[bool, typer.Option("--table", help="Output a table (default on a terminal).")]
 LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many rows.")]
+PartiesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--parties",
+        help="TOML file mapping parties to speakers and aliases (default: parties.toml in the config dir).",
+        dir_okay=False,
+    ),
+]
 
 
 def _output_format(*, json_: bool, jsonl: bool, csv_: bool, tsv: bool, table: bool) -> OutputFormat | None:
@@ -129,6 +144,16 @@ def _iso_date(value: str | None) -> str | None:
     except ValueError:
         message = f"{value!r} is not a date like 2024-05-31"
         raise typer.BadParameter(message, param_hint="--published") from None
+
+
+def _party_settings(path: Path | None) -> PartySettings | None:
+    """The parties file given, else the one in the config directory, else none."""
+    from crossref.parties.settings import load_parties_file
+
+    if path is not None:
+        return load_parties_file(path)
+    default = parties_file()
+    return load_parties_file(default) if default.is_file() else None
 
 
 def _version(value: bool) -> None:
@@ -222,6 +247,7 @@ def ingest(
     replace: Annotated[
         bool, typer.Option("--replace", help="Read again articles whose text is already stored.")
     ] = False,
+    parties: PartiesOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Read articles from files, URLs or standard input and store their statements.
@@ -254,6 +280,7 @@ def ingest(
             stdin_format=stdin_format.value,
             replace=replace,
             on_item=on_item,
+            settings=_party_settings(parties),
         )
     messages.info(report.summary())
     if not report.ok:
@@ -368,7 +395,7 @@ def statements(
 
 
 @app.command()
-def reextract(db: DbOption = None, quiet: QuietOption = False) -> None:
+def reextract(db: DbOption = None, parties: PartiesOption = None, quiet: QuietOption = False) -> None:
     """Run statement extraction again over every stored article (e.g. after an upgrade).
 
     Your speaker-to-party assignments are kept and applied again.
@@ -380,7 +407,7 @@ def reextract(db: DbOption = None, quiet: QuietOption = False) -> None:
     ```
     """
     messages = Messages(quiet=quiet)
-    report = store.reextract_all(_open_db(db))
+    report = store.reextract_all(_open_db(db), settings=_party_settings(parties))
     for article_id, problem in report.failed:
         messages.error(f"article {article_id}: {problem}")
     messages.info(
@@ -389,6 +416,106 @@ def reextract(db: DbOption = None, quiet: QuietOption = False) -> None:
     )
     if report.failed:
         raise typer.Exit(1)
+
+
+@parties_app.callback(invoke_without_command=True)
+def parties_list(
+    ctx: typer.Context,
+    db: DbOption = None,
+    json_: JsonOption = False,
+    jsonl: JsonlOption = False,
+    csv_: CsvOption = False,
+    tsv: TsvOption = False,
+    table: TableOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """List parties (the sides speakers speak for), or change them with a subcommand.
+
+    Parties are inferred from speakers' names and roles; `assign`, `merge` and `rename`
+    correct them for good (kept across `reextract`). A parties file (`--parties` on
+    `ingest` and `reextract`, or parties.toml in the config directory) does the same in bulk.
+
+    **Examples:**
+
+    ```
+    crossref parties
+    crossref parties assign "Dmitry Peskov" Russia
+    crossref parties merge "Russian Federation" Russia
+    crossref parties rename "Karabakh forces" "Karabakh Armenians"
+    ```
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
+    rows = store.list_parties(_open_db(db))
+    columns = [
+        render.Column("name", "party"),
+        render.Column("kind", "kind"),
+        render.Column("origin", "origin"),
+        render.Column("speakers", "speakers", justify="right"),
+        render.Column("statements", "statements", justify="right"),
+        render.Column("aliases", "also known as"),
+    ]
+    _show(rows, columns, fmt, [c.key for c in columns], Messages(quiet=quiet), "no parties yet")
+
+
+@parties_app.command("assign")
+def parties_assign(
+    speaker: Annotated[str, typer.Argument(help="Speaker name as `crossref statements` shows it.")],
+    party: Annotated[str, typer.Argument(help="The party this speaker speaks for.")],
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Assign a speaker to a party, now and after every re-extraction.
+
+    **Examples:**
+
+    ```
+    crossref parties assign "Maria Zakharova" Russia
+    ```
+    """
+    changed = store.set_speaker_party(_open_db(db), speaker, party)
+    Messages(quiet=quiet).info(f"{speaker} -> {party} ({changed} statement{'s' if changed != 1 else ''})")
+
+
+@parties_app.command("merge")
+def parties_merge(
+    source: Annotated[str, typer.Argument(help="The party to fold in.")],
+    target: Annotated[str, typer.Argument(help="The party that remains.")],
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Merge one party into another for good (the name is kept as an alias).
+
+    **Examples:**
+
+    ```
+    crossref parties merge "Russian Federation" Russia
+    ```
+    """
+    moved = store.merge_parties(_open_db(db), source, target)
+    Messages(quiet=quiet).info(
+        f"merged {source} into {target} ({moved} statement{'s' if moved != 1 else ''})"
+    )
+
+
+@parties_app.command("rename")
+def parties_rename(
+    old: Annotated[str, typer.Argument(help="The party's current name.")],
+    new: Annotated[str, typer.Argument(help="Its new name.")],
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Rename a party (kept across re-extraction).
+
+    **Examples:**
+
+    ```
+    crossref parties rename "Karabakh forces" "Karabakh Armenians"
+    ```
+    """
+    count = store.rename_party(_open_db(db), old, new)
+    Messages(quiet=quiet).info(f"renamed {old} to {new} ({count} statement{'s' if count != 1 else ''})")
 
 
 @db_app.command("path")

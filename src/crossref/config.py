@@ -11,7 +11,7 @@ import platformdirs
 APP_NAME = "crossref"
 DB_ENV_VAR = "CROSSREF_DB"
 DB_FILENAME = "crossref.db"
-PARTIES_FILENAME = "parties.yaml"
+PARTIES_FILENAME = "parties.toml"
 
 
 def default_db_path() -> Path:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from crossref.errors import CrossrefError, SourceError
 from crossref.models import ArticleInput
+from crossref.parties.settings import PartySettings
 from crossref.sources import Limits, SourceDefaults, iter_sources
 from crossref.store import Extractor, find_article_by_hash, save_article, text_hash
 
@@ -75,6 +76,7 @@ def ingest_sources(
     extractor: Extractor | None = None,
     extractor_version: str | None = None,
     on_item: Callable[[IngestItem], None] | None = None,
+    settings: PartySettings | None = None,
 ) -> IngestReport:
     """Read every source in ``specs``, extract statements and store each article in its own
     transaction.
@@ -95,7 +97,9 @@ def ingest_sources(
         if isinstance(item, SourceError):
             result = IngestItem("failed", item.source, problem=item.problem)
         else:
-            result = _ingest_one(db, item, replace=replace, extractor=extractor, version=extractor_version)
+            result = _ingest_one(
+                db, item, replace=replace, extractor=extractor, version=extractor_version, settings=settings
+            )
         _count(report, result)
         if on_item is not None:
             on_item(result)
@@ -103,7 +107,13 @@ def ingest_sources(
 
 
 def _ingest_one(
-    db: Database, article: ArticleInput, *, replace: bool, extractor: Extractor, version: str
+    db: Database,
+    article: ArticleInput,
+    *,
+    replace: bool,
+    extractor: Extractor,
+    version: str,
+    settings: PartySettings | None = None,
 ) -> IngestItem:
     existing = find_article_by_hash(db, text_hash(article.text))
     if existing is not None and not replace:
@@ -112,7 +122,11 @@ def _ingest_one(
         statements = extractor(article.text, published=article.published)
     except CrossrefError as exc:
         return IngestItem("failed", article.source, problem=f"extraction failed: {exc}")
-    saved = save_article(db, article, statements, replace=replace, extractor_version=version)
+    except Exception as exc:  # a bug in extraction must not stop the other sources
+        return IngestItem("failed", article.source, problem=f"extraction failed (internal error: {exc!r})")
+    saved = save_article(
+        db, article, statements, replace=replace, extractor_version=version, settings=settings
+    )
     return IngestItem(saved.status, article.source, article_id=saved.article_id, statements=saved.statements)
 
 

@@ -183,3 +183,15 @@ def _plain_transaction(db: Database) -> Iterator[Database]:
         db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+@migration
+def m0002_party_aliases(db: Database) -> None:
+    """Party merges and renames made with ``crossref parties``: another name -> the party."""
+    _run(
+        db,
+        [
+            "CREATE TABLE party_aliases (alias_key TEXT PRIMARY KEY, alias TEXT NOT NULL, "
+            "party TEXT NOT NULL, set_at TEXT NOT NULL)",
+        ],
+    )

@@ -24,6 +24,8 @@ from sqlite_utils import Database
 from crossref.errors import CrossrefError, DatabaseError, LookupFailed, QueryError
 from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, apply_migrations
 from crossref.models import ArticleInput, Statement
+from crossref.parties import party_kind
+from crossref.parties.settings import PartySettings, party_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds SQLite itself waits for a lock
@@ -244,6 +246,7 @@ def save_article(
     *,
     replace: bool = False,
     extractor_version: str | None = None,
+    settings: PartySettings | None = None,
 ) -> SaveResult:
     """Store ``article`` and its ``statements`` in one transaction.
 
@@ -292,7 +295,7 @@ def save_article(
             article_id = int(cursor.lastrowid or 0)
             event_ids = {}
             status = "added"
-        _insert_statements(db, article_id, statements, event_ids)
+        _insert_statements(db, article_id, statements, event_ids, settings)
         if status == "replaced":
             _prune_orphans(db)
     return SaveResult(status, article_id, len(statements))
@@ -309,11 +312,15 @@ def _event_ids_by_span(db: Database, article_id: int) -> dict[tuple[int, int], s
 class _Resolver:
     """Looks up or creates party and speaker rows within one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, settings: PartySettings | None = None) -> None:
         self.db = db
         self.overrides = {
             key: party for key, party in db.execute("SELECT speaker_key, party FROM speaker_party_overrides")
         }
+        stored = PartySettings(
+            aliases={k: p for k, p in db.execute("SELECT alias_key, party FROM party_aliases")}
+        )
+        self.settings = (settings or PartySettings()).overlay(stored)
         self.parties: dict[str, int] = {}
 
     def party_id(self, name: str | None, *, origin: str = "inferred", kind: str | None = None) -> int | None:
@@ -326,7 +333,8 @@ class _Resolver:
         row = self.db.execute("SELECT id FROM parties WHERE crossref_key(name) = ? LIMIT 1", [key]).fetchone()
         if row is None:
             cursor = self.db.execute(
-                "INSERT INTO parties (name, kind, origin) VALUES (?, ?, ?)", [name, kind, origin]
+                "INSERT INTO parties (name, kind, origin) VALUES (?, ?, ?)",
+                [name, kind or party_kind(name), origin],
             )
             party_id = int(cursor.lastrowid or 0)
         else:
@@ -338,14 +346,15 @@ class _Resolver:
 
     def speaker(self, st: Statement) -> tuple[int | None, int | None]:
         """(speaker id, party id) for a statement, the user's override applied."""
-        name = (st.speaker or st.speaker_mention or "").strip()
+        name = (st.speaker or "").strip()
         key = speaker_key(name) if name else ""
         override = self.overrides.get(key) if key else None
         if override is not None:
-            party_id = self.party_id(override, origin="user")
+            party_id = self.party_id(self.settings.canonical(override), origin="user")
         else:
-            party_kind = st.extra.get("party_kind") if st.extra else None
-            party_id = self.party_id(st.party, kind=party_kind if isinstance(party_kind, str) else None)
+            party = self.settings.party_for(name, st.party)
+            origin = "inferred" if party == st.party else "user"
+            party_id = self.party_id(party, origin=origin)
         if not key:
             return None, party_id
         row = self.db.execute("SELECT id FROM speakers WHERE key = ?", [key]).fetchone()
@@ -365,9 +374,13 @@ class _Resolver:
 
 
 def _insert_statements(
-    db: Database, article_id: int, statements: list[Statement], event_ids: dict[tuple[int, int], str]
+    db: Database,
+    article_id: int,
+    statements: list[Statement],
+    event_ids: dict[tuple[int, int], str],
+    settings: PartySettings | None = None,
 ) -> None:
-    resolver = _Resolver(db)
+    resolver = _Resolver(db, settings)
     for ordinal, st in enumerate(statements):
         speaker_id, party_id = resolver.speaker(st)
         extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
@@ -434,6 +447,89 @@ def set_speaker_party(db: Database, speaker: str, party: str) -> int:
         return cursor.rowcount
 
 
+def list_parties(db: Database) -> list[dict[str, Any]]:
+    """Every party with its counts of speakers and statements and the names merged into it."""
+    rows = db.execute(
+        "SELECT p.id, p.name, p.kind, p.origin, "
+        "(SELECT count(*) FROM speakers s WHERE s.party_id = p.id), "
+        "(SELECT count(*) FROM statements t WHERE t.party_id = p.id) "
+        "FROM parties p ORDER BY 6 DESC, p.name"
+    ).fetchall()
+    aliases: dict[str, list[str]] = {}
+    for alias, party in db.execute("SELECT alias, party FROM party_aliases ORDER BY alias"):
+        aliases.setdefault(party_key(party), []).append(alias)
+    return [
+        {
+            "id": r[0],
+            "name": r[1],
+            "kind": r[2],
+            "origin": r[3],
+            "speakers": r[4],
+            "statements": r[5],
+            "aliases": aliases.get(party_key(r[1]), []),
+        }
+        for r in rows
+    ]
+
+
+def _party_row(db: Database, name: str) -> tuple[int, str] | None:
+    row = db.execute(
+        "SELECT id, name FROM parties WHERE crossref_key(name) = ?", [speaker_key(name)]
+    ).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def merge_parties(db: Database, source: str, target: str) -> int:
+    """Fold party ``source`` into ``target`` for good: its speakers and statements move, and
+    the name is remembered so re-extraction keeps them together. Returns statements moved."""
+    found = _party_row(db, source)
+    if found is None:
+        raise LookupFailed(f"no party named {source!r} (see `crossref parties`)")
+    if not target.strip():
+        raise QueryError("the party name is empty")
+    with write_transaction(db):
+        target_id = _Resolver(db).party_id(target.strip(), origin="user")
+        if target_id == found[0]:
+            return 0
+        _remember_alias(db, found[1], target.strip())
+        db.execute("UPDATE speakers SET party_id = ? WHERE party_id = ?", [target_id, found[0]])
+        moved = db.execute(
+            "UPDATE statements SET party_id = ? WHERE party_id = ?", [target_id, found[0]]
+        ).rowcount
+        db.execute("DELETE FROM parties WHERE id = ?", [found[0]])
+        return moved
+
+
+def rename_party(db: Database, old: str, new: str) -> int:
+    """Give a party a new name (merging it into ``new`` if that party exists)."""
+    found = _party_row(db, old)
+    if found is None:
+        raise LookupFailed(f"no party named {old!r} (see `crossref parties`)")
+    if _party_row(db, new) is not None and speaker_key(new) != speaker_key(old):
+        return merge_parties(db, old, new)
+    with write_transaction(db):
+        _remember_alias(db, found[1], new.strip())
+        db.execute("UPDATE parties SET name = ?, origin = 'user' WHERE id = ?", [new.strip(), found[0]])
+        return int(db.execute("SELECT count(*) FROM statements WHERE party_id = ?", [found[0]]).fetchone()[0])
+
+
+def _remember_alias(db: Database, alias: str, party: str) -> None:
+    """Record ``alias`` -> ``party`` and re-point aliases and overrides that named ``alias``."""
+    now = _now()
+    db.execute(
+        "INSERT INTO party_aliases (alias_key, alias, party, set_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(alias_key) DO UPDATE SET party = excluded.party, set_at = excluded.set_at",
+        [party_key(alias), alias, party, now],
+    )
+    db.execute("DELETE FROM party_aliases WHERE alias_key = ?", [party_key(party)])
+    for key, target in db.execute("SELECT alias_key, party FROM party_aliases").fetchall():
+        if party_key(target) == party_key(alias):
+            db.execute("UPDATE party_aliases SET party = ? WHERE alias_key = ?", [party, key])
+    for key, target in db.execute("SELECT speaker_key, party FROM speaker_party_overrides").fetchall():
+        if party_key(target) == party_key(alias):
+            db.execute("UPDATE speaker_party_overrides SET party = ? WHERE speaker_key = ?", [party, key])
+
+
 # --------------------------------------------------------------------------- re-extraction
 
 
@@ -453,6 +549,7 @@ def reextract_all(
     *,
     extractor_version: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    settings: PartySettings | None = None,
 ) -> ReextractReport:
     """Re-run extraction over every stored article, each in its own transaction.
 
@@ -481,7 +578,7 @@ def reextract_all(
             before = db.execute(count_sql, [article_id]).fetchone()[0]
             event_ids = _event_ids_by_span(db, article_id)
             db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
-            _insert_statements(db, article_id, statements, event_ids)
+            _insert_statements(db, article_id, statements, event_ids, settings)
             db.execute(
                 "UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, article_id]
             )

@@ -625,6 +625,8 @@ class SentenceRules:
         )
         head = words[head_index - 1]
         hw = head.lower
+        if any(w.lower in AUXILIARIES for w in words):
+            return False
         if hw in DETERMINERS or hw in {"those", "everything", "anything", "nothing", "something", "all"}:
             return False
         if words[-1].is_capitalized or head.is_capitalized:
@@ -1069,6 +1071,8 @@ class SentenceRules:
         if speaker is None and comma_before:
             # "Smith, a senior aide, said ..." : the subject stands before the apposition
             speaker = self.subject()
+            if speaker is not None:
+                speaker = self._apposed_name(speaker, c) or speaker
         if speaker is None:
             return None
         if (
@@ -1107,6 +1111,18 @@ class SentenceRules:
             return True
         rest = self.text[q.end : self.sentence.end].lstrip(' ,;:.!?”"')
         return not rest or rest.split()[0].lower() in TRAILING_MODIFIERS | {"adding", "saying", "telling"}
+
+    def _apposed_name(self, subject: tuple[int, int], c: int) -> tuple[int, int] | None:
+        """'A NATO spokesperson, Allison Hart, said': the name in apposition to the subject."""
+        toks = self.tokens
+        a = subject[1]
+        if a >= c or toks[a].text != ",":
+            return None
+        b = c - 1 if toks[c - 1].text == "," else c
+        names = toks[a + 1 : b]
+        if 2 <= len(names) <= 4 and all(t.is_capitalized and t.is_word for t in names):
+            return a + 1, b
+        return None
 
     def _relative_antecedent(self, c: int) -> tuple[int, int] | None:
         """'..., a staffer who told his subordinates ...': the noun phrase before 'who'."""

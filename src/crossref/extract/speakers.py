@@ -445,6 +445,12 @@ class ArticleSpeakers:
         sent = self._sentence_start_near(pos)
         lo = sent[0] if sent else 0
         before = self.text[lo:pos]
+        appositive = re.search(r"(?:^|,\s+)((?:[\w’'\-.]+\s+){1,6}?[\w’'\-.]+),\s+$", before)
+        if appositive and not lead:
+            # "A NATO spokesperson, Allison Hart, said": the role stands before the name
+            phrase = appositive.group(1)
+            if any(_bare(w) in ROLE_NOUNS | _SPOKES for w in phrase.split()):
+                return phrase
         m = re.search(r"((?:[\w’'\-.]+\s+){1,7})$", before)
         if not m:
             return " ".join(lead)

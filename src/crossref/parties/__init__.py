@@ -231,6 +231,17 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
     )
 
 
+def party_kind(name: str) -> str:
+    """'state' for a country, 'group' for US political parties, else 'organisation'."""
+    if name in _US_PARTIES.values():
+        return "group"
+    return (
+        "state"
+        if countries.country_of_word(name, capitals=False) or countries.is_country_name(name)
+        else "organisation"
+    )
+
+
 def org_party(name: str, country: str | None = None) -> str | None:
     """The party of an organisation: the state it belongs to, or itself if it is not a
     state body (a generic name such as 'the Foreign Ministry' says nothing)."""

@@ -139,5 +139,10 @@ def demonym_for(name: str) -> str | None:
     return demonym or None
 
 
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's own name ('United States', 'Turkey')."""
+    return _tables()[0].get(fold(name)) == name
+
+
 def is_country_word(word: str) -> bool:
     return country_of_word(word) is not None
