@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -45,11 +46,14 @@ def tokenize(text: str, start: int, end: int, quote_spans: list[tuple[int, int]]
         else:
             tokens.append(Token(word, s, e))
     if quote_spans:
+        # quotations of a paragraph never overlap: the last one starting before a token is
+        # the only one that can hold it
+        spans = sorted(quote_spans)
+        starts = [qs for qs, _ in spans]
         for t in tokens:
-            for qs, qe in quote_spans:
-                if qs <= t.start and t.end <= qe:
-                    t.in_quote = True
-                    break
+            k = bisect.bisect_right(starts, t.start) - 1
+            if k >= 0 and t.end <= spans[k][1]:
+                t.in_quote = True
     return tokens
 
 
