@@ -181,6 +181,7 @@ PHRASAL_PARTICLES = {
     "point": ("to",),
     "hold": ("up", "off"),
     "find": ("out",),
+    "report": ("from", "for", "to"),
 }
 NOUN_LIKE_CUES = {
     "plan",
@@ -657,6 +658,8 @@ class SentenceRules:
         i = cue + 1
         a = i
         toks = self.tokens
+        if i < len(toks) and toks[i].lower in PREPOSITIONS:
+            return None  # "called on President Obama": an object, not a speaker
         while i < len(toks) and i - a < 14:
             t = toks[i]
             lw = t.lower
@@ -1242,6 +1245,8 @@ class SentenceRules:
             return "end"
         if toks[i].text in {",", "—", "–"}:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt.in_quote and not speaker_after:
+                return None  # "As a phone rang, the announcer said, “...”": the quote is the content
             if (
                 nxt is None
                 or nxt.in_quote
@@ -1373,6 +1378,7 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
 _DASH_NAME = re.compile(r"[―—–]{1,2}\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})[.\s]*$")
 _COLON_SPEAKER = re.compile(r"[\"“”']?([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\s*:\s+(?=\S)")
 _NOT_COLON_SPEAKERS = {
+    "latest",
     "update",
     "updated",
     "note",
@@ -1448,7 +1454,8 @@ def _colon_attribution(text: str, p: Paragraph) -> RawStatement | None:
     m = _COLON_SPEAKER.match(text, p.start, p.end)
     if m is None or m.end() >= p.end:
         return None
-    first = m.group(1).split()[0].lower().rstrip(".")
+    named = [w for w in m.group(1).split() if w.lower() not in {"the", "a", "an"}] or m.group(1).split()
+    first = named[0].lower().rstrip(".")
     if first in _NOT_COLON_SPEAKERS or len(text[m.end() : p.end].split()) < 3:
         return None
     end = p.end
