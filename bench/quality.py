@@ -19,13 +19,13 @@ import time
 from pathlib import Path
 
 from crossref.extract import extract_statements
-from crossref.ingest_text import split_front_matter_text
+from crossref.textio import split_front_matter
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def rows_for(path: Path, published: str | None) -> list[dict[str, object]]:
-    text = split_front_matter_text(path.read_text(encoding="utf-8"))
+    text = split_front_matter(path.read_text(encoding="utf-8"))[1]
     return [
         {
             "source": str(path),
