@@ -365,6 +365,10 @@ class _Resolver:
             )
             return int(cursor.lastrowid or 0), party_id
         speaker_id = int(row[0])
+        if party_id is None:
+            # the same speaker named with its side in another article
+            known = self.db.execute("SELECT party_id FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+            party_id = known[0] if known else None
         self.db.execute(
             "UPDATE speakers SET kind = COALESCE(?, kind), role = COALESCE(?, role), "
             "party_id = COALESCE(?, party_id) WHERE id = ?",

@@ -243,6 +243,10 @@ BASE_FORM_LICENSORS = {
     "cannot",
     "shall",
 }
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"
+)
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
@@ -850,10 +854,15 @@ class SentenceRules:
         end = self.tokens[upto_token].start
         while end > self.sentence.start and self.text[end - 1] in " ,—–:\u00a0":
             end -= 1
-        start = self.sentence.start
+        start = self._after_dateline(self.sentence.start)
         if end - start < 8:
             return None
         return start, end
+
+    def _after_dateline(self, start: int) -> int:
+        """Skip a dateline opening the story ('KYIV, March 14 (Meridian Wire) – ')."""
+        m = DATELINE.match(self.text, start, self.sentence.end)
+        return m.end() if m else start
 
     def kind_of(self, start: int, end: int) -> str:
         inside = sum(max(0, min(end, q.inner_end) - max(start, q.inner_start)) for q in self.quotes)

@@ -735,6 +735,18 @@ class ArticleSpeakers:
             last = max((p for p in ent.positions if p <= pos), default=-1)
             if last > best_pos:
                 best, best_pos = ent, last
+        if best is None:
+            # "the regional governor said ..." before the article names him: the first
+            # person named later with that role
+            later = [
+                e
+                for e in self.entities
+                if e.kind == "person"
+                and head in fold(e.role or "").split()
+                and e.positions
+                and min(e.positions) > pos
+            ]
+            best = min(later, key=lambda e: min(e.positions)) if later else None
         if best is not None:
             best.positions.append(pos)
         return best
