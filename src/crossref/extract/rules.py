@@ -25,155 +25,35 @@ from crossref.extract.lexicon import (
 )
 from crossref.extract.segment import Paragraph, Quote, Sentence
 from crossref.extract.tokens import tokenize
+from crossref.words import DETERMINERS as SHARED_DETERMINERS
+from crossref.words import words
 
-PREPOSITIONS = {
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "to",
-    "from",
-    "with",
-    "late",
-    "early",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "via",
-    "through",
-    "for",
-    "about",
-    "over",
-    "while",
-    "when",
-    "amid",
-    "ahead",
-    "following",
-    "outside",
-    "inside",
-    "near",
-    "by",
-}
-NP_INNER = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "for",
-    "from",
-    "at",
-    "in",
-    "and",
-    "'s",
-    "’s",
-    "de",
-    "la",
-    "al",
-    "von",
-    "van",
-    "der",
-    "bin",
-    "ibn",
-    "du",
-    "le",
-    "this",
-    "that",
-    "these",
-    "those",
-    "both",
-    "some",
-    "many",
-    "several",
-    "two",
-    "three",
-    "four",
-    "five",
-    "other",
-    "another",
-    "top",
-    "senior",
-    "former",
-    "one",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "all",
-    "most",
-    "few",
-    "more",
-    "u.s.",
-    "on",
-}
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "both",
-    "some",
-    "many",
-    "several",
-    "another",
-    "other",
-    "all",
-    "most",
-    "few",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "one",
-    "two",
-    "three",
-}
-NOT_SPEAKERS = {
-    "this",
-    "that",
-    "there",
-    "which",
-    "what",
-    "who",
-    "one",
-    "nobody",
-    "no",
-    "none",
-    "anyone",
-    "everyone",
-    "everybody",
-    "someone",
-    "somebody",
-    "each",
-    "you",
-    "me",
-    "us",
-}
-LEADING_FILLERS = {
-    "but",
-    "and",
-    "however",
-    "meanwhile",
-    "yet",
-    "so",
-    "still",
-    "instead",
-    "now",
-    "then",
-    "also",
-    "separately",
-    "later",
-    "earlier",
-    "previously",
-    "moreover",
-    "furthermore",
-}
+PREPOSITIONS = words(
+    """
+    on in at during after before to from with late early last this earlier later via through for about
+    over while when amid ahead following outside inside near by
+    """
+)
+NP_INNER = words(
+    """
+    the a an of for from at in and 's ’s de la al von van der bin ibn du le this that these those both
+    some many several two three four five other another top senior former one its his her their our all
+    most few more u.s. on
+    """
+)
+DETERMINERS = SHARED_DETERMINERS - {"that"} | words("many other all most few")
+NOT_SPEAKERS = words(
+    """
+    this that there which what who one nobody no none anyone everyone everybody someone somebody each
+    you me us
+    """
+)
+LEADING_FILLERS = words(
+    """
+    but and however meanwhile yet so still instead now then also separately later earlier previously
+    moreover furthermore
+    """
+)
 PHRASAL_PARTICLES = {
     "call": ("in", "into", "up", "off", "back"),
     "show": ("up", "off"),
@@ -183,66 +63,18 @@ PHRASAL_PARTICLES = {
     "find": ("out",),
     "report": ("from", "for", "to"),
 }
-NOUN_LIKE_CUES = {
-    "plan",
-    "support",
-    "state",
-    "back",
-    "attack",
-    "report",
-    "call",
-    "offer",
-    "demand",
-    "question",
-    "claim",
-    "decline",
-    "point",
-    "show",
-    "fear",
-    "hope",
-    "promise",
-    "pledge",
-    "vow",
-    "protest",
-    "comment",
-    "remark",
-    "estimate",
-    "forecast",
-    "statement",
-    "charge",
-    "complaint",
-    "find",
-}
-BASE_FORM_LICENSORS = {
-    "i",
-    "we",
-    "they",
-    "you",
-    "to",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "do",
-    "does",
-    "did",
-    "not",
-    "never",
-    "also",
-    "often",
-    "people",
-    "officials",
-    "who",
-    "that",
-    "and",
-    "n't",
-    "cannot",
-    "shall",
-}
+NOUN_LIKE_CUES = words(
+    """
+    plan support state back attack report call offer demand question claim decline point show fear hope
+    promise pledge vow protest comment remark estimate forecast statement charge complaint find
+    """
+)
+BASE_FORM_LICENSORS = words(
+    """
+    i we they you to will would can could may might should must do does did not never also often people
+    officials who that and n't cannot shall
+    """
+)
 DATELINE = re.compile(
     r"[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"
@@ -252,153 +84,41 @@ TRAILING_CLAUSE = re.compile(
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
     r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+"
 )
-TRAILING_MODIFIERS = {
-    "who",
-    "which",
-    "as",
-    "while",
-    "when",
-    "after",
-    "before",
-    "because",
-    "according",
-    "in",
-    "on",
-    "at",
-    "adding",
-    "saying",
-    "noting",
-    "where",
-    "although",
-    "though",
-    "but",
-    "and",
-    "since",
-    "until",
-    "amid",
-    "despite",
-    "whose",
-    "a",
-    "an",
-    "the",
-}
-STRONG_VERBS = {
-    "say",
-    "tell",
-    "announce",
-    "report",
-    "claim",
-    "deny",
-    "confirm",
-    "warn",
-    "state",
-    "add",
-    "write",
-    "tweet",
-    "insist",
-    "argue",
-    "declare",
-    "accuse",
-    "reveal",
-    "acknowledge",
-    "admit",
-}
-AUXILIARIES = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "does",
-    "did",
-    "do",
-    "should",
-    "must",
-    "may",
-    "might",
-}
-POLL_HEADS = {
-    "percent",
-    "respondents",
-    "majority",
-    "half",
-    "third",
-    "quarter",
-    "plurality",
-    "minority",
-    "five",
-    "four",
-    "three",
-    "two",
-    "ten",
-    "%",
-}
-NOUN_MARKERS = {
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "this",
-    "these",
-    "those",
-    "such",
-    "no",
-    "any",
-    "every",
-    "each",
-    "whose",
-    "of",
-    "new",
-    "recent",
-    "latest",
-    "earlier",
-    "first",
-}
-SPEECH_NOUN_HEADS = {
-    "statement",
-    "statements",
-    "report",
-    "reports",
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "study",
-    "studies",
-    "document",
-    "documents",
-    "memo",
-    "letter",
-    "release",
-    "data",
-    "analysis",
-    "figures",
-    "tweet",
-    "post",
-    "message",
-    "briefing",
-    "communique",
-    "record",
-    "records",
-    "estimate",
-    "estimates",
-    "filing",
-    "complaint",
-    "indictment",
-    "lawsuit",
-}
+TRAILING_MODIFIERS = words(
+    """
+    who which as while when after before because according in on at adding saying noting where although
+    though but and since until amid despite whose a an the
+    """
+)
+STRONG_VERBS = words(
+    """
+    say tell announce report claim deny confirm warn state add write tweet insist argue declare accuse
+    reveal acknowledge admit
+    """
+)
+AUXILIARIES = words(
+    """
+    is are was were has have had will would can could does did do should must may might
+    """
+)
+POLL_HEADS = words(
+    """
+    percent respondents majority half third quarter plurality minority five four three two ten %
+    """
+)
+NOUN_MARKERS = words(
+    """
+    the a an his her their its our my your this these those such no any every each whose of new recent
+    latest earlier first
+    """
+)
+SPEECH_NOUN_HEADS = words(
+    """
+    statement statements report reports poll polls survey surveys study studies document documents memo
+    letter release data analysis figures tweet post message briefing communique record records estimate
+    estimates filing complaint indictment lawsuit
+    """
+)
 
 
 @dataclass
@@ -1386,54 +1106,14 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
 
 _DASH_NAME = re.compile(r"[―—–]{1,2}\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})[.\s]*$")
 _COLON_SPEAKER = re.compile(r"[\"“”']?([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\s*:\s+(?=\S)")
-_NOT_COLON_SPEAKERS = {
-    "latest",
-    "update",
-    "updated",
-    "note",
-    "editor",
-    "editor's",
-    "editor’s",
-    "related",
-    "photo",
-    "photos",
-    "read",
-    "watch",
-    "listen",
-    "video",
-    "image",
-    "source",
-    "sources",
-    "correction",
-    "clarification",
-    "disclosure",
-    "full",
-    "transcript",
-    "q",
-    "a",
-    "question",
-    "answer",
-    "by",
-    "story",
-    "breaking",
-    "exclusive",
-    "opinion",
-    "analysis",
-    "live",
-    "see",
-    "more",
-    "also",
-    "warning",
-    "summary",
-    "background",
-    "context",
-    "credit",
-    "caption",
-    "file",
-    "getty",
-    "reuters",
-    "ap",
-}
+_NOT_COLON_SPEAKERS = words(
+    """
+    latest update updated note editor editor's editor’s related photo photos read watch listen video
+    image source sources correction clarification disclosure full transcript q a question answer by
+    story breaking exclusive opinion analysis live see more also warning summary background context
+    credit caption file getty reuters ap
+    """
+)
 
 
 def _dash_attribution(text: str, p: Paragraph) -> RawStatement | None:

@@ -10,84 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crossref.words import MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS, words
+
 OPEN_QUOTES = "“«„‘"
 CLOSE_QUOTES = "”»’"
 STRAIGHT = '"'
 
 # Tokens after which a period does not end a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "maj",
-        "adm",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "cmdr",
-        "brig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "dept",
-        "est",
-        "approx",
-        "fig",
-        "al",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.u",
-        "d.c",
-        "a.m",
-        "p.m",
-        "i.e",
-        "e.g",
-        "ft",
-        "mt",
-    ]
+ABBREVIATIONS = (
+    TITLE_ABBREVIATIONS
+    | MONTH_ABBREVIATIONS
+    | words(
+        "mon tue tues wed thu thur thurs fri sat sun no nos vs etc inc corp co ltd dept est approx fig al"
+    )
+    | words("u.s u.n u.k e.u d.c a.m p.m i.e e.g ft mt")
 )
 
 _SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+|$)")

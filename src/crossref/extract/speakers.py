@@ -22,6 +22,15 @@ from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NO
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place
 from crossref.parties import countries
+from crossref.words import (
+    DETERMINERS,
+    GENERIC_GROUPS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    TITLE_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    words,
+)
 
 _PARTICLES = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|di|ibn)"
 _CAP = r"[A-Z][\w’'\-]*\.?"
@@ -29,109 +38,17 @@ _NAME_RUN = re.compile(
     rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+"
 )
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
-_SPOKES = {
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokespeople",
-    "spokesmen",
-    "spokeswomen",
-    "official",
-    "officials",
-    "statement",
-    "statements",
-    "representative",
-    "representatives",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "member",
-    "members",
-    "head",
-    "chief",
-    "leader",
-    "report",
-    "release",
-    "briefing",
-    "communique",
-    "document",
-    "letter",
-    "memo",
-    "secretary",
-    "minister",
-    "director",
-    "commander",
-    "envoy",
-    "ambassador",
-    "chairman",
-    "chair",
-    "president",
-    "governor",
-    "mayor",
-    "press",
-    "lawyer",
-    "attorney",
-    "analyst",
-    "analysts",
-    "expert",
-    "experts",
-}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "both",
-    "another",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "one",
-    "two",
-    "several",
-    "some",
-}
-_GENERIC_GROUPS = {
-    "officials",
-    "sources",
-    "analysts",
-    "experts",
-    "critics",
-    "observers",
-    "witnesses",
-    "residents",
-    "people",
-    "supporters",
-    "opponents",
-    "voters",
-    "activists",
-    "lawmakers",
-    "diplomats",
-    "sides",
-    "authorities",
-    "others",
-    "many",
-    "some",
-    "both",
-    "all",
-    "doctors",
-    "researchers",
-    "democrats",
-    "republicans",
-    "officers",
-    "soldiers",
-    "rebels",
-    "aides",
-}
+_SPOKES = words(
+    """
+    spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen official officials statement
+    statements representative representatives source sources aide aides adviser advisers advisor member
+    members head chief leader report release briefing communique document letter memo secretary minister
+    director commander envoy ambassador chairman chair president governor mayor press lawyer attorney
+    analyst analysts expert experts
+    """
+)
+_DETERMINERS = DETERMINERS
+_GENERIC_GROUPS = GENERIC_GROUPS
 _GENDER_WORDS = {
     "mr": "male",
     "mr.": "male",
@@ -155,71 +72,13 @@ _GENDER_WORDS = {
     "businessman": "male",
     "businesswoman": "female",
 }
-_NON_NAME_CAPS = {
-    "by",
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "this",
-    "that",
-    "there",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "if",
-    "for",
-    "with",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "president",
-    "minister",
-    "our",
-    "his",
-    "her",
-    "their",
-    "its",
-    "my",
-}
+_NON_NAME_CAPS = (
+    words("by the a an but and in on at he she they it we i this that there when while after before as if")
+    | words("for with mr mrs ms dr president minister our his her their its my")
+    | WEEKDAY_NAMES
+    | (MONTH_NAMES - {"may"})
+    | (MONTH_ABBREVIATIONS - {"mar", "jun", "jul", "sep", "apr"})
+)
 # Words that make a capitalised run an outlet or an organisation rather than a person.
 _ORG_NAME_WORDS = ORG_HEADS | {
     "wire",
@@ -799,66 +658,14 @@ class ArticleSpeakers:
         )
 
 
-_FUNCTION_WORDS = {
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "justice",
-    "health",
-    "transport",
-    "infrastructure",
-    "emergency",
-    "emergencies",
-    "economy",
-    "finance",
-    "trade",
-    "border",
-    "national",
-    "security",
-    "coast",
-    "regional",
-    "state",
-    "military",
-    "armed",
-    "general",
-    "joint",
-    "central",
-    "federal",
-    "and",
-    "of",
-    "the",
-    "affairs",
-    "internal",
-    "home",
-    "energy",
-    "agriculture",
-    "education",
-}
-_ABBREVIATED = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "lt",
-    "col",
-    "jr",
-    "sr",
-    "st",
-    "capt",
-    "maj",
-    "sgt",
-    "adm",
-    "prof",
-    "rev",
-    "u.s",
-    "u.n",
-    "u.k",
-}
+_FUNCTION_WORDS = words(
+    """
+    foreign defence defense interior justice health transport infrastructure emergency emergencies
+    economy finance trade border national security coast regional state military armed general joint
+    central federal and of the affairs internal home energy agriculture education
+    """
+)
+_ABBREVIATED = TITLE_ABBREVIATIONS | words("u.s u.n u.k")
 
 
 def _split_at_sentence_ends(run: str) -> list[tuple[int, str]]:

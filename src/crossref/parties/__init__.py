@@ -17,106 +17,26 @@ from typing import TYPE_CHECKING
 
 from crossref.parties import countries
 from crossref.parties.countries import fold
+from crossref.words import GENERIC_GROUPS, words
 
 if TYPE_CHECKING:
     from crossref.extract.speakers import Resolved
 
 # Organisations that are not states but are often quoted as sides of an incident.
-_GENERIC = {
-    "officials",
-    "sources",
-    "analysts",
-    "experts",
-    "critics",
-    "observers",
-    "witnesses",
-    "residents",
-    "people",
-    "supporters",
-    "opponents",
-    "voters",
-    "activists",
-    "lawmakers",
-    "diplomats",
-    "sides",
-    "authorities",
-    "others",
-    "doctors",
-    "researchers",
-    "officers",
-    "soldiers",
-    "aides",
-    "media",
-    "reports",
-    "report",
-    "statement",
-    "source",
-    "official",
-    "witness",
-    "resident",
-    "analyst",
-    "expert",
-    "observer",
-    "polls",
-    "poll",
-    "survey",
-    "study",
-    "data",
-}
-GENERIC_ORG_WORDS = {
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "justice",
-    "health",
-    "transport",
-    "and",
-    "infrastructure",
-    "emergency",
-    "emergencies",
-    "economy",
-    "finance",
-    "trade",
-    "border",
-    "national",
-    "security",
-    "coast",
-    "guard",
-    "regional",
-    "state",
-    "military",
-    "armed",
-    "general",
-    "joint",
-    "central",
-    "federal",
-    "ministry",
-    "department",
-    "office",
-    "army",
-    "navy",
-    "forces",
-    "force",
-    "government",
-    "administration",
-    "agency",
-    "authority",
-    "authorities",
-    "police",
-    "port",
-    "mission",
-    "command",
-    "service",
-    "services",
-    "council",
-    "committee",
-    "spokesperson",
-    "affairs",
-    "internal",
-    "home",
-    "energy",
-}
+_GENERIC = (
+    GENERIC_GROUPS
+    | words("reports report statement source official witness resident analyst expert observer")
+    | words("polls poll survey study data")
+)
+GENERIC_ORG_WORDS = words(
+    """
+    foreign defence defense interior justice health transport and infrastructure emergency emergencies
+    economy finance trade border national security coast guard regional state military armed general
+    joint central federal ministry department office army navy forces force government administration
+    agency authority authorities police port mission command service services council committee
+    spokesperson affairs internal home energy
+    """
+)
 """Words of an organisation's name that do not say whose it is ('Defence Ministry')."""
 _US_PARTIES = {
     "republican": "Republicans",

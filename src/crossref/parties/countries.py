@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from crossref.words import words
+
 # Common variants the package's data lacks (adjective forms and transliterations).
 _EXTRA_VARIANTS = {
     "Azerbaijan": ["Azeri", "Azerbaijani"],
@@ -29,21 +31,11 @@ _EXTRA_VARIANTS = {
     "Vatican City": ["Holy See", "Vatican"],
 }
 # Country names too ambiguous to read as a state from one word.
-_AMBIGUOUS = {
-    "georgia",
-    "jordan",
-    "chad",
-    "niger",
-    "guinea",
-    "turkey",
-    "mali",
-    "peru",
-    "cuba",
-    "china",
-    "jersey",
-    "dominica",
-    "america",
-}
+_AMBIGUOUS = words(
+    """
+    georgia jordan chad niger guinea turkey mali peru cuba china jersey dominica america
+    """
+)
 
 
 def fold(s: str) -> str:
