@@ -656,7 +656,7 @@ class SentenceRules:
                 if i == j or j in dropped or not inside(inner.cue_span, outer):
                     continue
                 if inside(outer.cue_span, inner):
-                    if (inner.cue_span or (0, 0))[0] < (outer.cue_span or (0, 0))[0]:
+                    if self._weaker(inner, outer):
                         dropped.add(i)
                     continue
                 cut = self._coordination_before(inner, outer)
@@ -665,6 +665,18 @@ class SentenceRules:
                 else:
                     dropped.add(i)
         return [st for k, st in enumerate(found) if k not in dropped]
+
+    def _weaker(self, a: RawStatement, b: RawStatement) -> bool:
+        """Of two statements each inside the other's content, whether ``a`` yields: a verb of
+        speech beats a verb of stance or action; otherwise the later cue wins."""
+
+        def strong(st: RawStatement) -> bool:
+            lemma = CUE_FORMS.get((st.cue or "").lower(), "")
+            return lemma in STRONG_VERBS or (st.cue or "").lower() == "according to"
+
+        if strong(a) != strong(b):
+            return strong(b)
+        return (a.cue_span or (0, 0))[0] < (b.cue_span or (0, 0))[0]
 
     def _coordination_before(self, inner: RawStatement, outer: RawStatement) -> int | None:
         """Where ``outer``'s content ends if ``inner`` starts a coordinated clause in it."""
