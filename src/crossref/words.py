@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case without accents ('Erdoğan' -> 'erdogan'), for comparing names."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
 
 def words(text: str) -> frozenset[str]:
     """A word set written as one whitespace-separated string (keeps long lists readable)."""

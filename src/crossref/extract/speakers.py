@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
@@ -29,6 +28,7 @@ from crossref.words import (
     MONTH_NAMES,
     TITLE_ABBREVIATIONS,
     WEEKDAY_NAMES,
+    fold,
     words,
 )
 
@@ -195,11 +195,6 @@ _APPOSITION = re.compile(
 )
 
 
-def fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
-
-
 @dataclass
 class Entity:
     name: str
@@ -236,6 +231,7 @@ class ArticleSpeakers:
     def __init__(self, text: str, paragraphs: list[Paragraph]) -> None:
         self.text = text
         self.entities: list[Entity] = []
+        self.family_names: dict[str, Entity] = {}  # folded family name -> latest person bearing it
         self.person_mentions: list[tuple[int, Entity, bool]] = []  # (position, entity, sentence-initial)
         self.org_mentions: list[tuple[int, Entity]] = []
         self.sentence_starts: list[int] = [s.start for p in paragraphs for s in p.sentences]
@@ -424,15 +420,8 @@ class ArticleSpeakers:
         return not any(fold(w) in _NON_NAME_CAPS for w in words[1:])
 
     def _known_person(self, word: str, pos: int) -> Entity | None:
-        key = fold(word)
-        best = None
-        for ent in self.entities:
-            if ent.kind == "person" and (
-                ent.surname == key
-                or (ent.given == key and len(ent.name.split()) == 2 and _surname_first(ent.name))
-            ):
-                best = ent
-        return best
+        """The latest person whose family name is ``word``."""
+        return self.family_names.get(fold(word))
 
     def _person(self, name: str, role: str | None, pos: int) -> Entity:
         key = fold(name)
@@ -451,6 +440,9 @@ class ArticleSpeakers:
                 return ent
         ent = Entity(name, "person", role, None, None, None, [pos])
         self.entities.append(ent)
+        self.family_names[ent.surname] = ent
+        if len(name.split()) == 2 and _surname_first(name):
+            self.family_names[ent.given] = ent  # Zhao Mingyu is "Zhao"
         self._attach(ent, role)
         return ent
 

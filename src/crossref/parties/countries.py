@@ -7,10 +7,9 @@ Used to tell which state a speaker speaks for ("Azerbaijani Defense Ministry",
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from crossref.words import words
+from crossref.words import fold, words
 
 # Common variants the package's data lacks (adjective forms and transliterations).
 _EXTRA_VARIANTS = {
@@ -36,11 +35,6 @@ _AMBIGUOUS = words(
     georgia jordan chad niger guinea turkey mali peru cuba china jersey dominica america
     """
 )
-
-
-def fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
 
 
 @lru_cache(maxsize=1)
