@@ -52,6 +52,14 @@ def _build(
         start += 1
     while end > start and text[end - 1] in " \t\u00a0,":
         end -= 1
+    inner = text[start + 1 : end - 1]
+    if (
+        end - start > 2
+        and text[start] in '“"'
+        and text[end - 1] in '”"'
+        and not any(c in inner for c in '“”"')
+    ):
+        start, end = start + 1, end - 1  # a whole quotation: its words, not its marks
     if end - start < 3:
         return None
     sent = raw.sentence

@@ -483,20 +483,7 @@ class SentenceRules:
                     i = j
                     break
             else:
-                # "told reporters the deal was dead": skip a short noun phrase
-                j = i
-                while (
-                    j < len(toks)
-                    and j - i < 5
-                    and (
-                        toks[j].is_capitalized
-                        or toks[j].lower in NP_INNER
-                        or toks[j].lower in SPEAKER_NOUNS
-                        or toks[j].lower in {"reporters", "journalists", "me", "us", "him", "her", "them"}
-                    )
-                ):
-                    j += 1
-                i = j
+                i = self._skip_addressee(i)
         # adjuncts and fillers: "said on Sunday that", "warned, however, that"
         for _ in range(10):
             if i >= len(toks):
@@ -517,6 +504,18 @@ class SentenceRules:
                 if ahead and not any(toks[k].text in {",", ";", ":"} for k in range(i + 1, ahead[0])):
                     i = ahead[0] + 1
                     break
+                # "said at a briefing in Moscow: “...”": the colon or quote opens the content
+                opener = next(
+                    (
+                        k
+                        for k in range(i + 1, min(len(toks), i + 12))
+                        if toks[k].text == ":" or toks[k].in_quote
+                    ),
+                    None,
+                )
+                if opener is not None and not any(toks[k].text in {",", ";"} for k in range(i + 1, opener)):
+                    i = opener + 1 if toks[opener].text == ":" else opener
+                    continue
             if (
                 lw in {"on", "in", "at", "during", "late", "early", "last", "this", "earlier", "later"}
                 and not toks[i].in_quote
@@ -549,6 +548,24 @@ class SentenceRules:
         if end - start < 4:
             return None
         return start, end, i
+
+    def _skip_addressee(self, i: int) -> int:
+        """After 'told' with no 'that': skip whom it was told to ('told reporters the deal
+        was dead', 'told national television the drones came in waves')."""
+        toks = self.tokens
+        j = i
+        if j < len(toks) and toks[j].is_capitalized:
+            while j < len(toks) and j - i < 5 and (toks[j].is_capitalized or toks[j].lower in {"of", "the"}):
+                j += 1
+            return j
+        while j < len(toks) and j - i < 4 and toks[j].is_word and not toks[j].in_quote:
+            lw = toks[j].lower
+            if j > i and (lw in DETERMINERS or lw in PRONOUNS or lw.isdigit() or toks[j].is_capitalized):
+                return j
+            if lw in {"to", "not", "never"}:
+                break  # "told his advisers to find a way": whom and what go together
+            j += 1
+        return i
 
     def _trim_trailing_clause(self, start: int, end: int) -> int:
         """Cut reported content before a trailing clause the reporter added in narration
