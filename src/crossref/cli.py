@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from rich.text import Text
 from typer.core import TyperGroup
 
 from crossref import __version__, render, store
@@ -85,6 +87,10 @@ db_app = typer.Typer(
 app.add_typer(db_app, name="db")
 parties_app = typer.Typer(no_args_is_help=False, help="List parties, or assign, merge and rename them.")
 app.add_typer(parties_app, name="parties")
+events_app = typer.Typer(
+    no_args_is_help=False, help="List events, or show, merge, move, rename and regroup them."
+)
+app.add_typer(events_app, name="events")
 # Later sub-apps go here, next to `db`: app.add_typer(parties_app, name="parties"), then
 # `events` and `compare`; they reuse DbOption, QuietOption, the output options and _open_db().
 
@@ -406,14 +412,19 @@ def reextract(db: DbOption = None, parties: PartiesOption = None, quiet: QuietOp
     crossref reextract --db news.db
     ```
     """
+    from crossref.eventstore import regroup
+
     messages = Messages(quiet=quiet)
-    report = store.reextract_all(_open_db(db), settings=_party_settings(parties))
+    database = _open_db(db)
+    report = store.reextract_all(database, settings=_party_settings(parties))
     for article_id, problem in report.failed:
         messages.error(f"article {article_id}: {problem}")
     messages.info(
         f"re-extracted {report.articles} article{'s' if report.articles != 1 else ''}: "
         f"{report.statements_before} statements before, {report.statements_after} now"
     )
+    grouped = regroup(database)
+    messages.info(f"grouped into {grouped.events} event{'s' if grouped.events != 1 else ''}")
     if report.failed:
         raise typer.Exit(1)
 
@@ -516,6 +527,268 @@ def parties_rename(
     """
     count = store.rename_party(_open_db(db), old, new)
     Messages(quiet=quiet).info(f"renamed {old} to {new} ({count} statement{'s' if count != 1 else ''})")
+
+
+# --------------------------------------------------------------------------- events and compare
+
+
+@events_app.callback(invoke_without_command=True)
+def events_list(
+    ctx: typer.Context,
+    db: DbOption = None,
+    party: Annotated[str | None, typer.Option(help="Only events with statements of this party.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events on or before this date (YYYY-MM-DD).")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Words in the title, places or statements (FTS5 syntax allowed).")
+    ] = None,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    jsonl: JsonlOption = False,
+    csv_: CsvOption = False,
+    tsv: TsvOption = False,
+    table: TableOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """List events: the incidents statements were grouped into, latest first.
+
+    Statements are grouped as articles are ingested. Correct the grouping with `merge`,
+    `move` and `rename`; corrections are kept across `regroup` and `reextract`.
+
+    **Examples:**
+
+    ```
+    crossref events --since 2020-12-01
+    crossref events --party Russia --search cease-fire --json
+    crossref events show 3f9a1c2e
+    crossref events merge 3f9a1c2e 77b0e1d4
+    ```
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from crossref import eventstore
+    from crossref.render_events import render_events
+
+    fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
+    since_day = _date_option(since, "--since")
+    until_day = _date_option(until, "--until")
+    database = _open_db(db)
+    eventstore.ensure_grouped(database)
+    rows = eventstore.list_events(
+        database, party=party, since=since_day, until=until_day, search=search, limit=limit
+    )
+    if not rows and render.resolve_format(fmt, sys.stdout) is OutputFormat.TABLE:
+        Messages(quiet=quiet).info("No events.")
+    render_events(rows, fmt)
+
+
+def _date_option(value: str | None, hint: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2024-05-31", param_hint=hint) from None
+
+
+EventArgument = Annotated[
+    str, typer.Argument(help="Event id (or its first 4+ characters).", show_default=False)
+]
+
+
+@events_app.command("show")
+def events_show(
+    event: EventArgument,
+    db: DbOption = None,
+    json_: JsonOption = False,
+    jsonl: JsonlOption = False,
+    csv_: CsvOption = False,
+    tsv: TsvOption = False,
+    table: TableOption = False,
+) -> None:
+    """Show one event and its statements.
+
+    **Examples:**
+
+    ```
+    crossref events show 3f9a1c2e
+    crossref events show 3f9a --json
+    ```
+    """
+    from crossref import eventstore
+    from crossref.render_events import render_events
+
+    fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
+    database = _open_db(db)
+    eventstore.ensure_grouped(database)
+    found = eventstore.resolve_event(database, event)
+    rows = store.list_statements(database, event_id=found["id"])
+    resolved = render.resolve_format(fmt, sys.stdout)
+    if resolved is OutputFormat.JSON:
+        payload = {k: found[k] for k in found if k != "title_locked"}
+        payload["statements"] = [{k: r.get(k) for k in store.STATEMENT_FIELDS} for r in rows]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    if resolved is OutputFormat.TABLE:
+        render_events([found], fmt)
+    render.render_rows(rows, render.STATEMENT_COLUMNS, fmt, fields=store.STATEMENT_FIELDS)
+
+
+@events_app.command("merge")
+def events_merge(
+    source: Annotated[str, typer.Argument(help="The event to fold in.", show_default=False)],
+    target: Annotated[str, typer.Argument(help="The event that remains.", show_default=False)],
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Merge one event into another for good (kept across regrouping and re-extraction).
+
+    **Examples:**
+
+    ```
+    crossref events merge 77b0e1d4 3f9a1c2e
+    ```
+    """
+    from crossref import eventstore
+
+    merged = eventstore.merge_events(_open_db(db), source, target)
+    Messages(quiet=quiet).info(
+        f"merged into {merged['id']}: {merged['title']} ({merged['statements']} statements)"
+    )
+
+
+@events_app.command("move")
+def events_move(
+    statement: Annotated[
+        int, typer.Argument(help="Statement id (see `crossref statements`).", show_default=False)
+    ],
+    event: Annotated[str | None, typer.Argument(help="The event to move it to.", show_default=False)] = None,
+    new: Annotated[bool, typer.Option("--new", help="Move it into a new event of its own.")] = False,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Move a statement to another event, or with --new to an event of its own (kept across
+    regrouping and re-extraction).
+
+    **Examples:**
+
+    ```
+    crossref events move 412 3f9a1c2e
+    crossref events move 412 --new
+    ```
+    """
+    from crossref import eventstore
+
+    if new == (event is not None):
+        raise typer.BadParameter("give either an EVENT to move the statement to, or --new")
+    moved = eventstore.move_statement(_open_db(db), statement, None if new else event)
+    Messages(quiet=quiet).info(f"statement {statement} is now in {moved['id']}: {moved['title']}")
+
+
+@events_app.command("rename")
+def events_rename(
+    event: EventArgument,
+    title: Annotated[str, typer.Argument(help="The new title.", show_default=False)],
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Give an event a title of your own (kept across regrouping).
+
+    **Examples:**
+
+    ```
+    crossref events rename 3f9a1c2e "Drone strike on Izmail port"
+    ```
+    """
+    from crossref import eventstore
+
+    renamed = eventstore.rename_event(_open_db(db), event, title)
+    Messages(quiet=quiet).info(f"{renamed['id']}: {renamed['title']}")
+
+
+@events_app.command("regroup")
+def events_regroup(db: DbOption = None, quiet: QuietOption = False) -> None:
+    """Group every statement into events again from scratch (your corrections are replayed).
+
+    **Examples:**
+
+    ```
+    crossref events regroup --db news.db
+    ```
+    """
+    from crossref import eventstore
+
+    report = eventstore.regroup(_open_db(db))
+    Messages(quiet=quiet).info(
+        f"grouped {report.statements} statements from {report.articles} articles into {report.events} events"
+    )
+
+
+class CompareBy(StrEnum):
+    """What the columns of a comparison are."""
+
+    PARTY = "party"
+    SPEAKER = "speaker"
+    OUTLET = "outlet"
+
+
+@app.command()
+def compare(
+    event: Annotated[
+        str,
+        typer.Argument(help="Event id, or words of its title (or of its statements).", show_default=False),
+    ],
+    db: DbOption = None,
+    by: Annotated[
+        CompareBy, typer.Option("--by", help="One column per party, speaker or outlet.")
+    ] = CompareBy.PARTY,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Show the article and sentence behind every item.")
+    ] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Output a Markdown report.")] = False,
+    json_: JsonOption = False,
+    jsonl: JsonlOption = False,
+    csv_: CsvOption = False,
+    tsv: TsvOption = False,
+    table: TableOption = False,
+) -> None:
+    """Show side by side how each party described one event, and where they disagree.
+
+    For each party: what happened in its words, whom it blames, the figures it gives, the
+    places it names, its denials and confirmations, each with speaker, outlet and date.
+    Words that match several events list them on stderr (exit code 1).
+
+    **Examples:**
+
+    ```
+    crossref compare "Hadrut"
+    crossref compare 3f9a1c2e --by outlet --sources
+    crossref compare 3f9a1c2e --markdown > report.md
+    crossref compare 3f9a1c2e --json | jq '.disagreements'
+    ```
+    """
+    from crossref import eventstore
+    from crossref.compare import build_comparison
+    from crossref.render_events import render_comparison
+
+    fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
+    if markdown and fmt is not None:
+        raise typer.BadParameter(f"choose one output format: --markdown or --{fmt.value}")
+    database = _open_db(db)
+    eventstore.ensure_grouped(database)
+    found = eventstore.pick_events(database, event)
+    if not found:
+        raise CrossrefError(f"no event matches {event!r} (see `crossref events`)")
+    if len(found) > 1:
+        messages = Messages()
+        messages.error(f"{event!r} matches {len(found)} events; give one id:")
+        for candidate in found:
+            messages.console.print(Text(f"  {candidate['id']}  {candidate['title']}"), soft_wrap=True)
+        raise typer.Exit(1)
+    comparison = build_comparison(database, found[0]["id"], by=by.value)
+    render_comparison(comparison, fmt, markdown=markdown, sources=sources)
 
 
 @db_app.command("path")

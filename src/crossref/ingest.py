@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from sqlite_utils import Database
 
@@ -13,6 +13,9 @@ from crossref.models import ArticleInput
 from crossref.parties.settings import PartySettings
 from crossref.sources import Limits, SourceDefaults, iter_sources
 from crossref.store import Extractor, find_article_by_hash, save_article, text_hash
+
+if TYPE_CHECKING:
+    from crossref.eventstore import GroupingReport
 
 ItemStatus = Literal["added", "replaced", "skipped", "failed"]
 
@@ -38,6 +41,7 @@ class IngestReport:
     statements: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    grouping: GroupingReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -77,9 +81,10 @@ def ingest_sources(
     extractor_version: str | None = None,
     on_item: Callable[[IngestItem], None] | None = None,
     settings: PartySettings | None = None,
+    group: bool = True,
 ) -> IngestReport:
     """Read every source in ``specs``, extract statements and store each article in its own
-    transaction.
+    transaction; then (unless not ``group``) group the new statements into events.
 
     An article whose text is already stored is skipped unless ``replace``. A failing input is
     recorded in the report (and passed to ``on_item``) and the run goes on.
@@ -103,6 +108,10 @@ def ingest_sources(
         _count(report, result)
         if on_item is not None:
             on_item(result)
+    if group and (report.added or report.replaced):
+        from crossref.eventstore import update_events
+
+        report.grouping = update_events(db)
     return report
 
 

@@ -195,3 +195,77 @@ def m0002_party_aliases(db: Database) -> None:
             "party TEXT NOT NULL, set_at TEXT NOT NULL)",
         ],
     )
+
+
+@migration
+def m0003_events(db: Database) -> None:
+    """Events (incidents) that statements are grouped into, the grouping engine's state, and
+    the user's corrections (merges, moves, renames), which are replayed after every grouping.
+
+    ``statements.event_id`` holds the id of a row of ``events`` (kept so by crossref.eventstore;
+    the column predates this table, so SQLite does not enforce it).
+    """
+    _run(
+        db,
+        [
+            """CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                start TEXT,
+                "end" TEXT,
+                places TEXT NOT NULL DEFAULT '[]',
+                parties TEXT NOT NULL DEFAULT '[]',
+                statements INTEGER NOT NULL DEFAULT 0,
+                articles INTEGER NOT NULL DEFAULT 0,
+                outlets INTEGER NOT NULL DEFAULT 0,
+                title_locked INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX idx_events_start ON events(start)",
+            'CREATE INDEX idx_events_end ON events("end")',
+            # what grouping found for each statement (its raw group, before corrections)
+            """CREATE TABLE event_members (
+                statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+                group_id TEXT NOT NULL,
+                article_id INTEGER NOT NULL,
+                date_lo TEXT,
+                date_hi TEXT,
+                date_precision TEXT,
+                places TEXT,
+                phrases TEXT
+            )""",
+            "CREATE INDEX idx_event_members_group ON event_members(group_id)",
+            "CREATE INDEX idx_event_members_article ON event_members(article_id)",
+            # the grouping engine's state: event profiles, blocking index, document frequencies
+            "CREATE TABLE event_groups (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, profile TEXT NOT NULL)",
+            """CREATE TABLE event_keys (
+                key TEXT NOT NULL,
+                bucket INTEGER NOT NULL,
+                group_id TEXT NOT NULL,
+                PRIMARY KEY (key, bucket, group_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX idx_event_keys_group ON event_keys(group_id)",
+            "CREATE TABLE event_df (feature TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+            # statements change their event_id (and party) far more often than their text:
+            # re-index them for full-text search only when the indexed columns change
+            "DROP TRIGGER IF EXISTS statements_au",
+            "CREATE TRIGGER statements_au AFTER UPDATE OF text, sentence ON statements BEGIN "
+            "INSERT INTO statements_fts(statements_fts, rowid, text, sentence) "
+            "VALUES ('delete', old.id, old.text, old.sentence); "
+            "INSERT INTO statements_fts(rowid, text, sentence) VALUES (new.id, new.text, new.sentence); END",
+            "CREATE TABLE event_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # corrections; statements are named by (article text hash, start, end), which
+            # survives re-extraction where statement ids do not
+            """CREATE TABLE event_corrections (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('merge', 'move', 'rename')),
+                event TEXT,
+                target TEXT,
+                article_hash TEXT,
+                start INTEGER,
+                "end" INTEGER,
+                title TEXT,
+                anchors TEXT,
+                created_at TEXT NOT NULL
+            )""",
+        ],
+    )

@@ -62,6 +62,7 @@ PHRASAL_PARTICLES = {
     "hold": ("up", "off"),
     "find": ("out",),
     "report": ("from", "for", "to"),
+    "know": ("as",),
 }
 NOUN_LIKE_CUES = words(
     """

@@ -16,7 +16,7 @@ _EXTRA_VARIANTS = {
     "Azerbaijan": ["Azeri", "Azerbaijani"],
     "Philippines": ["Philippine"],
     "Ukraine": ["Kiev"],
-    "United States": ["U.S.", "U.S", "US", "USA", "U.S.A.", "America"],
+    "United States": ["U.S.", "U.S", "US", "USA", "U.S.A.", "America", "American", "Americans"],
     "United Kingdom": ["U.K.", "UK", "Britain", "England"],
     "Russia": ["Kremlin", "Soviet"],
     "Turkey": ["Türkiye", "Turkiye"],

@@ -1,0 +1,877 @@
+"""Events in the database: grouping new articles as they come, regrouping everything,
+the user's corrections, and listing events.
+
+Grouping (see :mod:`crossref.events`) assigns every statement a *group*, recorded in
+``event_members``; the user's corrections (``event_corrections``: merges, moves, renames)
+are then replayed over the groups to give each statement its event (``statements.event_id``)
+and each event its row in ``events``. Corrections never touch the grouping engine's state,
+so they survive regrouping and re-extraction: a statement is named by its article's text
+hash and its offsets, and an event by its id and the statement it was anchored on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from crossref.dates import format_range, parse_date
+from crossref.errors import LookupFailed, QueryError
+from crossref.events import (
+    BUCKET_CAP,
+    GROUPER_VERSION,
+    ArticleRow,
+    Grouper,
+    GroupResult,
+    MemoryBackend,
+    Profile,
+    StatementRow,
+    event_id_for,
+)
+from crossref.places import fold
+from crossref.store import fts_query, speaker_key, write_transaction
+
+#: The keys of each event from :func:`list_events`, in order.
+EVENT_FIELDS: tuple[str, ...] = (
+    "id", "title", "start", "end", "places", "parties", "statements", "articles", "outlets",
+)  # fmt: skip
+
+MIN_PREFIX = 4  # an event id may be given by its first 4 characters or more
+_CHUNK = 400  # parameters per IN (...) query
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+# --------------------------------------------------------------------------- engine state in SQLite
+
+
+class DbBackend:
+    """The grouping engine's state in the database (used inside one write transaction)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
+        self.n_articles = int(state.get("articles", 0))
+        self.seq = int(state.get("seq", 0))
+        self.df: dict[str, int] = {}
+        self.df_dirty: set[str] = set()
+
+    def articles_seen(self) -> int:
+        return self.n_articles
+
+    def document_frequencies(self, features: Iterable[str]) -> dict[str, int]:
+        wanted = [f for f in features if f not in self.df]
+        for chunk in _chunks(wanted):
+            found = dict(
+                self.db.execute(
+                    f"SELECT feature, df FROM event_df WHERE feature IN ({_marks(len(chunk))})", chunk
+                )
+            )
+            for feature in chunk:
+                self.df[feature] = int(found.get(feature, 0))
+        return {f: self.df[f] for f in features}
+
+    def add_document(self, features: Iterable[str]) -> None:
+        features = set(features)
+        self.document_frequencies(features)
+        for feature in features:
+            self.df[feature] += 1
+        self.df_dirty.update(features)
+        self.n_articles += 1
+
+    def lookup(self, pairs: Iterable[tuple[str, int]]) -> dict[str, set[str]]:
+        by_key: dict[str, set[int]] = {}
+        for key, bucket in pairs:
+            by_key.setdefault(key, set()).add(bucket)
+        hits: dict[str, set[str]] = {}
+        for key, buckets in by_key.items():
+            rows = self.db.execute(
+                "SELECT bucket, group_id FROM event_keys WHERE key = ? AND bucket BETWEEN ? AND ?",
+                [key, min(buckets), max(buckets)],
+            )
+            per_bucket: dict[int, list[str]] = {}
+            for bucket, group_id in rows:
+                if bucket in buckets:
+                    per_bucket.setdefault(bucket, []).append(group_id)
+            for found in per_bucket.values():
+                if len(found) > BUCKET_CAP:
+                    continue  # as MemoryBackend.lookup
+                for group_id in found:
+                    hits.setdefault(group_id, set()).add(key)
+        return hits
+
+    def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO event_keys (key, bucket, group_id) VALUES (?, ?, ?)",
+            [(k, b, event_id) for k, b in pairs],
+        )
+
+    def unindex(self, event_id: str) -> None:
+        self.db.execute("DELETE FROM event_keys WHERE group_id = ?", [event_id])
+
+    def rename(self, source: str, target: str) -> None:
+        self.db.execute("UPDATE OR IGNORE event_keys SET group_id = ? WHERE group_id = ?", [target, source])
+        self.unindex(source)
+
+    def load(self, event_ids: Iterable[str]) -> dict[str, Profile]:
+        ids = list(event_ids)
+        out: dict[str, Profile] = {}
+        for chunk in _chunks(ids):
+            rows = self.db.execute(
+                f"SELECT id, profile FROM event_groups WHERE id IN ({_marks(len(chunk))})", list(chunk)
+            )
+            for event_id, raw in rows:
+                out[event_id] = Profile.from_json(event_id, json.loads(raw))
+        return out
+
+    def save(self, profiles: Iterable[Profile], deleted: Iterable[str]) -> None:
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
+            [(p.id, p.seq, json.dumps(p.to_json())) for p in profiles],
+        )
+        self.db.conn.executemany("DELETE FROM event_groups WHERE id = ?", [(d,) for d in deleted])
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def flush(self, watermark: int) -> None:
+        """Write the counters and document frequencies changed in this transaction."""
+        self.db.conn.executemany(
+            "INSERT INTO event_df (feature, df) VALUES (?, ?) "
+            "ON CONFLICT(feature) DO UPDATE SET df = excluded.df",
+            [(f, self.df[f]) for f in sorted(self.df_dirty)],
+        )
+        self.df_dirty.clear()
+        _write_state(self.db, articles=self.n_articles, seq=self.seq, watermark=watermark)
+
+
+def _write_state(db: Database, **values: object) -> None:
+    values = {"version": GROUPER_VERSION, **values}
+    db.conn.executemany(
+        "INSERT INTO event_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [(k, str(v)) for k, v in values.items()],
+    )
+
+
+# --------------------------------------------------------------------------- reading articles
+
+
+def _articles(db: Database, after: int = 0) -> Iterator[ArticleRow]:
+    """Stored articles with id > ``after``, in id order, with what grouping needs of their statements."""
+    ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", [after])]
+    for article_id in ids:
+        row = db.execute(
+            "SELECT id, text, published, text_hash FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        article = ArticleRow(int(row[0]), row[1], row[2], row[3])
+        for r in db.execute(
+            'SELECT st.id, st.ordinal, st.start, st."end", st.text, st.sentence_start, st.sentence_end, '
+            "sp.name, st.mention_start, st.speaker_mention FROM statements st "
+            "LEFT JOIN speakers sp ON sp.id = st.speaker_id WHERE st.article_id = ? ORDER BY st.ordinal",
+            [article_id],
+        ):
+            mention_end = r[8] + len(r[9]) if r[8] is not None and r[9] else None
+            article.statements.append(
+                StatementRow(
+                    id=r[0],
+                    ordinal=r[1],
+                    start=r[2] or 0,
+                    end=r[3] or 0,
+                    text=r[4],
+                    sentence_start=r[5] if r[5] is not None else (r[2] or 0),
+                    sentence_end=r[6] if r[6] is not None else (r[3] or 0),
+                    speaker=r[7],
+                    mention_start=r[8],
+                    mention_end=mention_end,
+                )
+            )
+        yield article
+
+
+def _member_rows(article: ArticleRow, result: GroupResult) -> list[tuple[Any, ...]]:
+    rows = []
+    for f in result.features:
+        st = f.statement
+        rows.append(
+            (
+                st.id,
+                result.assignment[st.id],
+                article.id,
+                f.lo.isoformat() if f.lo else None,
+                f.hi.isoformat() if f.hi else None,
+                f.precision,
+                json.dumps({k: name for k, (name, _) in f.places.items()}, ensure_ascii=False),
+                json.dumps(f.phrases),
+            )
+        )
+    return rows
+
+
+_INSERT_MEMBERS = (
+    "INSERT OR REPLACE INTO event_members (statement_id, group_id, article_id, date_lo, date_hi, "
+    "date_precision, places, phrases) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+@dataclass
+class GroupingReport:
+    """What :func:`update_events` did."""
+
+    mode: str  # "incremental", "full" or "none"
+    articles: int = 0
+    statements: int = 0
+    events: int = 0
+
+
+def _stale(db: Database, watermark: int, members: int) -> bool:
+    """Whether statements of already grouped articles changed (re-extraction, --replace)."""
+    if db.execute("SELECT count(*) FROM event_members").fetchone()[0] != members:
+        return True  # statements were deleted
+    row = db.execute(
+        "SELECT 1 FROM statements st LEFT JOIN event_members m ON m.statement_id = st.id "
+        "WHERE st.article_id <= ? AND m.statement_id IS NULL LIMIT 1",
+        [watermark],
+    ).fetchone()
+    if row is not None:
+        return True
+    return row is not None
+
+
+def update_events(
+    db: Database, *, full: bool = False, progress: Callable[[int, int], None] | None = None
+) -> GroupingReport:
+    """Group the statements of articles not grouped yet, in storage order, joining stored
+    events or starting new ones; or group everything again when ``full`` is set or the
+    stored grouping is out of date (re-extracted or replaced articles, a newer grouper).
+    Grouping everything gives the same events as grouping article by article."""
+    with write_transaction(db):
+        state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
+        watermark = int(state.get("watermark", 0))
+        outdated = state.get("version", GROUPER_VERSION) != GROUPER_VERSION
+        if full or outdated or _stale(db, watermark, int(state.get("members", 0))):
+            return _regroup(db, progress)
+        return _group_new(db, watermark, progress)
+
+
+def regroup(db: Database, progress: Callable[[int, int], None] | None = None) -> GroupingReport:
+    """Group every stored statement again from scratch (then replay the corrections)."""
+    return update_events(db, full=True, progress=progress)
+
+
+def _group_new(db: Database, watermark: int, progress: Callable[[int, int], None] | None) -> GroupingReport:
+    pending = db.execute("SELECT count(*) FROM articles WHERE id > ?", [watermark]).fetchone()[0]
+    report = GroupingReport("incremental" if pending else "none")
+    if not pending:
+        return report
+    backend = DbBackend(db)
+    grouper = Grouper(backend)
+    changed: list[int] = []
+    last = watermark
+    for done, article in enumerate(_articles(db, watermark), start=1):
+        result = grouper.group_article(article)
+        db.conn.executemany(_INSERT_MEMBERS, _member_rows(article, result))
+        for source, target in sorted(result.merged.items()):
+            moved = [
+                r[0]
+                for r in db.execute("SELECT statement_id FROM event_members WHERE group_id = ?", [source])
+            ]
+            db.execute("UPDATE event_members SET group_id = ? WHERE group_id = ?", [target, source])
+            changed.extend(moved)
+        changed.extend(result.assignment)
+        report.articles += 1
+        report.statements += len(result.assignment)
+        last = article.id
+        if progress:
+            progress(done, pending)
+    backend.flush(last)
+    _write_state(db, members=db.execute("SELECT count(*) FROM event_members").fetchone()[0])
+    touched = _apply_corrections(db, sorted(set(changed)))
+    _rebuild_events(db, touched)
+    report.events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    return report
+
+
+def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> GroupingReport:
+    report = GroupingReport("full")
+    backend = MemoryBackend()
+    grouper = Grouper(backend)
+    members: dict[int, tuple[Any, ...]] = {}
+    by_group: dict[str, list[int]] = {}
+    total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    last = 0
+    for done, article in enumerate(_articles(db), start=1):
+        result = grouper.group_article(article)
+        for row in _member_rows(article, result):
+            members[row[0]] = row
+            by_group.setdefault(row[1], []).append(row[0])
+        for source, target in sorted(result.merged.items()):
+            for statement_id in by_group.pop(source, []):
+                members[statement_id] = (statement_id, target, *members[statement_id][2:])
+                by_group.setdefault(target, []).append(statement_id)
+        report.articles += 1
+        report.statements += len(result.assignment)
+        last = article.id
+        if progress:
+            progress(done, total)
+    for table in ("event_members", "event_groups", "event_keys", "event_df", "event_state"):
+        db.execute(f"DELETE FROM {table}")
+    db.conn.executemany(_INSERT_MEMBERS, list(members.values()))
+    db.conn.executemany(
+        "INSERT INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
+        [(p.id, p.seq, json.dumps(p.to_json())) for p in backend.profiles.values()],
+    )
+    db.conn.executemany(
+        "INSERT INTO event_keys (key, bucket, group_id) VALUES (?, ?, ?)",
+        [(k, b, g) for g, pairs in backend.event_keys.items() for k, b in sorted(pairs)],
+    )
+    db.conn.executemany("INSERT INTO event_df (feature, df) VALUES (?, ?)", sorted(backend.df.items()))
+    _write_state(db, articles=backend.n_articles, seq=backend.seq, watermark=last, members=len(members))
+    db.execute(
+        "UPDATE statements SET event_id = NULL WHERE event_id IS NOT NULL AND id NOT IN "
+        "(SELECT statement_id FROM event_members)"
+    )
+    _apply_corrections(db, None)
+    _rebuild_events(db, None)
+    report.events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    return report
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+StatementKey = tuple[str, int, int]  # article text hash, start, end
+
+
+def _statement_key(db: Database, statement_id: int) -> StatementKey:
+    row = db.execute(
+        'SELECT a.text_hash, st.start, st."end" FROM statements st JOIN articles a ON a.id = st.article_id '
+        "WHERE st.id = ?",
+        [statement_id],
+    ).fetchone()
+    if row is None:
+        raise LookupFailed(f"no statement with id {statement_id} (see `crossref statements`)")
+    return str(row[0]), int(row[1] or 0), int(row[2] or 0)
+
+
+def _find_statement(db: Database, key: StatementKey) -> int | None:
+    """The statement a key names now: the same span, else the one overlapping it most (at
+    least half of the shorter of the two) in the same article."""
+    text_hash, start, end = key
+    rows = db.execute(
+        'SELECT st.id, st.start, st."end" FROM statements st JOIN articles a ON a.id = st.article_id '
+        'WHERE a.text_hash = ? AND st.start < ? AND st."end" > ?',
+        [text_hash, end, start],
+    ).fetchall()
+    best, best_share = None, 0.5
+    for statement_id, s, e in rows:
+        if (s, e) == (start, end):
+            return int(statement_id)
+        overlap = min(e, end) - max(s, start)
+        share = overlap / max(1, min(e - s, end - start))
+        if share >= best_share:
+            best, best_share = int(statement_id), share
+    return best
+
+
+class _Corrections:
+    """The user's corrections, replayed: which event each statement ends up in, and titles."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.alias: dict[str, str] = {}
+        self.moved: dict[int, str] = {}  # statement id -> event it was moved to
+        self.titles: list[tuple[str, str]] = []  # (event, title), oldest first
+        self.new_ids: set[str] = set()
+        rows = db.execute(
+            'SELECT kind, event, target, article_hash, start, "end", title, anchors '
+            "FROM event_corrections ORDER BY id"
+        ).fetchall()
+        for kind, event, target, text_hash, start, end, title, anchors_raw in rows:
+            anchors = json.loads(anchors_raw) if anchors_raw else {}
+            if kind == "merge":
+                a, b = self._resolve(event, anchors), self._resolve(target, anchors)
+                if a is not None and b is not None and self.find(a) != self.find(b):
+                    self.alias[self.find(a)] = self.find(b)
+            elif kind == "move":
+                if event and event.startswith("new:"):
+                    self.new_ids.add(target)
+                statement_id = _find_statement(db, (text_hash, start, end))
+                resolved = target if target in self.new_ids else self._resolve(target, anchors)
+                if statement_id is not None and resolved is not None:
+                    self.moved[statement_id] = resolved
+            elif kind == "rename":
+                resolved = self._resolve(event, anchors)
+                if resolved is not None:
+                    self.titles.append((resolved, title))
+
+    def _resolve(self, ref: str | None, anchors: dict[str, list[Any]]) -> str | None:
+        """An event named in a correction, as a group (or moved-into event) id now."""
+        if not ref:
+            return None
+        if ref in self.new_ids or ref in self.alias:
+            return ref
+        if self.db.execute("SELECT 1 FROM event_members WHERE group_id = ? LIMIT 1", [ref]).fetchone():
+            return ref
+        anchor = anchors.get(ref)
+        if anchor:
+            statement_id = _find_statement(self.db, (anchor[0], int(anchor[1]), int(anchor[2])))
+            if statement_id is not None:
+                row = self.db.execute(
+                    "SELECT group_id FROM event_members WHERE statement_id = ?", [statement_id]
+                ).fetchone()
+                if row is not None:
+                    return str(row[0])
+        return None
+
+    def find(self, event_id: str) -> str:
+        seen = set()
+        while event_id in self.alias and event_id not in seen:
+            seen.add(event_id)
+            event_id = self.alias[event_id]
+        return event_id
+
+    def final(self, statement_id: int, group_id: str) -> str:
+        """The event a statement is in once the corrections are applied."""
+        return self.find(self.moved.get(statement_id, group_id))
+
+    def title(self, event_id: str) -> str | None:
+        """The title the user gave ``event_id`` (the latest rename of it or what was merged into it)."""
+        found = None
+        for ref, title in self.titles:
+            if self.find(ref) == event_id:
+                found = title
+        return found
+
+
+def _apply_corrections(db: Database, statement_ids: Sequence[int] | None) -> set[str]:
+    """Set ``statements.event_id`` from the groups and the corrections (for the given
+    statements, or all of them plus every statement a correction names). Returns the events
+    whose membership changed."""
+    corrections = _Corrections(db)
+    sql = (
+        "SELECT m.statement_id, m.group_id, st.event_id FROM event_members m "
+        "JOIN statements st ON st.id = m.statement_id"
+    )
+    rows: list[tuple[int, str, str | None]] = []
+    if statement_ids is None:
+        rows = [(int(r[0]), str(r[1]), r[2]) for r in db.execute(sql)]
+    else:
+        wanted = sorted(set(statement_ids) | set(corrections.moved))
+        for chunk in _chunks(wanted):
+            found = db.execute(sql + f" WHERE m.statement_id IN ({_marks(len(chunk))})", list(chunk))
+            rows += [(int(r[0]), str(r[1]), r[2]) for r in found]
+    touched: set[str] = set()
+    updates = []
+    for statement_id, group_id, old in rows:
+        new = corrections.final(statement_id, group_id)
+        if new != old:
+            updates.append((new, statement_id))
+            touched.add(new)
+            if old:
+                touched.add(old)
+    db.conn.executemany("UPDATE statements SET event_id = ? WHERE id = ?", updates)
+    if statement_ids is not None:  # renamed events keep their titles current
+        touched.update(corrections.find(ref) for ref, _ in corrections.titles)
+    return touched
+
+
+def _record(db: Database, kind: str, **values: Any) -> None:
+    columns = ["kind", "created_at", *values]
+    db.execute(
+        f"INSERT INTO event_corrections ({', '.join(chr(34) + c + chr(34) for c in columns)}) "
+        f"VALUES ({_marks(len(columns))})",
+        [kind, _now(), *values.values()],
+    )
+
+
+def _anchor(db: Database, event_id: str) -> list[Any] | None:
+    """The first statement of an event (by article, then offset), as [text hash, start, end]."""
+    row = db.execute(
+        'SELECT a.text_hash, st.start, st."end" FROM statements st JOIN articles a ON a.id = st.article_id '
+        "WHERE st.event_id = ? ORDER BY st.article_id, st.start LIMIT 1",
+        [event_id],
+    ).fetchone()
+    return [row[0], row[1], row[2]] if row else None
+
+
+def merge_events(db: Database, source: str, target: str) -> dict[str, Any]:
+    """Fold event ``source`` into ``target`` for good (kept across regrouping and
+    re-extraction). Returns the merged event."""
+    with write_transaction(db):
+        src, dst = resolve_event(db, source)["id"], resolve_event(db, target)["id"]
+        if src == dst:
+            raise QueryError(f"{source!r} and {target!r} are the same event")
+        anchors = {src: _anchor(db, src), dst: _anchor(db, dst)}
+        _record(db, "merge", event=src, target=dst, anchors=json.dumps(anchors))
+        touched = _apply_corrections(db, _statements_of(db, [src, dst]))
+        _rebuild_events(db, touched | {src, dst})
+    return get_event(db, dst)
+
+
+def move_statement(db: Database, statement_id: int, target: str | None) -> dict[str, Any]:
+    """Move a statement into event ``target``, or into a new event of its own when ``target``
+    is None (kept across regrouping and re-extraction). Returns the event it is in now."""
+    with write_transaction(db):
+        key = _statement_key(db, statement_id)
+        row = db.execute("SELECT event_id FROM statements WHERE id = ?", [statement_id]).fetchone()
+        if (
+            db.execute("SELECT 1 FROM event_members WHERE statement_id = ?", [statement_id]).fetchone()
+            is None
+        ):
+            raise LookupFailed(f"statement {statement_id} is not grouped yet (run `crossref events regroup`)")
+        old = row[0] if row else None
+        if target is None:
+            new_id = event_id_for(key[0], key[1], salt="new:")
+            _record(
+                db,
+                "move",
+                event="new:" + new_id,
+                target=new_id,
+                article_hash=key[0],
+                start=key[1],
+                end=key[2],
+            )
+        else:
+            new_id = resolve_event(db, target)["id"]
+            anchors = {new_id: _anchor(db, new_id)}
+            _record(
+                db, "move", event=old, target=new_id, article_hash=key[0], start=key[1], end=key[2],
+                anchors=json.dumps(anchors),
+            )  # fmt: skip
+        touched = _apply_corrections(db, [statement_id])
+        _rebuild_events(db, touched | {new_id} | ({old} if old else set()))
+        final = db.execute("SELECT event_id FROM statements WHERE id = ?", [statement_id]).fetchone()[0]
+    return get_event(db, final)
+
+
+def rename_event(db: Database, ref: str, title: str) -> dict[str, Any]:
+    """Give an event a title of the user's (kept across regrouping)."""
+    title = " ".join(title.split())
+    if not title:
+        raise QueryError("the title is empty")
+    with write_transaction(db):
+        event_id = resolve_event(db, ref)["id"]
+        _record(
+            db, "rename", event=event_id, title=title, anchors=json.dumps({event_id: _anchor(db, event_id)})
+        )
+        _rebuild_events(db, {event_id})
+    return get_event(db, event_id)
+
+
+def _statements_of(db: Database, event_ids: Sequence[str]) -> list[int]:
+    return [
+        int(r[0])
+        for r in db.execute(
+            f"SELECT id FROM statements WHERE event_id IN ({_marks(len(event_ids))})", list(event_ids)
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- event rows
+
+
+_PREPOSITION = {"region": "in", "r": "in"}
+
+
+def _rebuild_events(db: Database, event_ids: set[str] | None) -> None:
+    """Recompute the ``events`` rows of ``event_ids`` (all events when None) from their statements."""
+    corrections = _Corrections(db)
+    if event_ids is None:
+        db.execute("DELETE FROM events")
+        ids = [
+            r[0] for r in db.execute("SELECT DISTINCT event_id FROM statements WHERE event_id IS NOT NULL")
+        ]
+    else:
+        ids = sorted(e for e in event_ids if e)
+    for chunk in _chunks(ids):
+        rows = db.execute(
+            "SELECT st.event_id, p.name, st.article_id, a.outlet, a.published, m.date_lo, m.date_hi, "
+            "m.date_precision, m.places, m.phrases, sp.name FROM statements st "
+            "JOIN articles a ON a.id = st.article_id LEFT JOIN event_members m ON m.statement_id = st.id "
+            "LEFT JOIN parties p ON p.id = st.party_id LEFT JOIN speakers sp ON sp.id = st.speaker_id "
+            f"WHERE st.event_id IN ({_marks(len(chunk))}) ORDER BY st.article_id, st.ordinal",
+            list(chunk),
+        ).fetchall()
+        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        for r in rows:
+            grouped.setdefault(r[0], []).append(tuple(r))
+        for event_id in chunk:
+            members = grouped.get(event_id)
+            if not members:
+                db.execute("DELETE FROM events WHERE id = ?", [event_id])
+                continue
+            summary = _summarise(members)
+            title = corrections.title(event_id)
+            db.execute(
+                'INSERT OR REPLACE INTO events (id, title, start, "end", places, parties, statements, '
+                "articles, outlets, title_locked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    event_id,
+                    title or summary["title"],
+                    summary["start"],
+                    summary["end"],
+                    json.dumps(summary["places"], ensure_ascii=False),
+                    json.dumps(summary["parties"], ensure_ascii=False),
+                    summary["statements"],
+                    summary["articles"],
+                    summary["outlets"],
+                    int(title is not None),
+                ],
+            )
+
+
+def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
+    """Dates, places, parties, counts and an automatic title for one event's statements."""
+    parties: Counter[str] = Counter()
+    speakers: Counter[str] = Counter()
+    towns: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    phrases: dict[str, float] = {}
+    exact: list[tuple[date, date]] = []
+    loose: list[date] = []
+    articles, outlets = set(), set()
+    for (
+        _,
+        party,
+        article_id,
+        outlet,
+        published,
+        lo,
+        hi,
+        precision,
+        places_raw,
+        phrases_raw,
+        speaker,
+    ) in members:
+        if party:
+            parties[party] += 1
+        if speaker:
+            speakers[speaker] += 1
+        articles.add(article_id)
+        if outlet:
+            outlets.add(outlet)
+        d_lo, d_hi = parse_date(lo), parse_date(hi)
+        if d_lo and d_hi and precision == "exact":
+            exact.append((d_lo, d_hi))
+        for day in (d_lo, d_hi, parse_date(published)):
+            if day:
+                loose.append(day)
+        for key, name in (json.loads(places_raw) if places_raw else {}).items():
+            (towns if key.startswith("p:") else regions)[name] += 1
+        for i, phrase in enumerate(json.loads(phrases_raw) if phrases_raw else []):
+            phrases[phrase] = phrases.get(phrase, 0.0) + (1.0 if i == 0 else 0.5)
+    start: date | None = None
+    end: date | None = None
+    if exact:
+        start, end = _core_range(exact)
+    elif loose:
+        start, end = min(loose), max(loose)
+    places: list[str] = []
+    seen: set[str] = set()
+    for name, _ in towns.most_common(5) + regions.most_common(3):
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            places.append(name)
+    what = _what(phrases) or _who(speakers, parties)
+    where = ""
+    if towns:
+        where = f" near {towns.most_common(1)[0][0]}"
+    elif regions:
+        where = f" in {regions.most_common(1)[0][0]}"
+    when = format_range(start, end)
+    return {
+        "title": f"{what}{where}" + (f", {when}" if when else ""),
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
+        "places": places,
+        "parties": [name for name, _ in parties.most_common()],
+        "statements": len(members),
+        "articles": len(articles),
+        "outlets": len(outlets),
+    }
+
+
+def _core_range(spans: Sequence[tuple[date, date]]) -> tuple[date, date]:
+    """The dates most of an event's statements agree on: the span of the incident dates that
+    fall within a week of the most often given one."""
+    counts: Counter[date] = Counter()
+    for lo, hi in spans:
+        for day in (lo, hi):
+            counts[day] += 1
+    centre = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    near = [(lo, hi) for lo, hi in spans if abs((lo - centre).days) <= 7 and abs((hi - centre).days) <= 7]
+    return min(lo for lo, _ in near), max(hi for _, hi in near)
+
+
+def _what(phrases: dict[str, float]) -> str | None:
+    """The most specific name of what happened that the statements use often enough."""
+    if not phrases:
+        return None
+    from crossref.events import INCIDENT_PHRASES
+
+    top = max(phrases.values())
+    for phrase, _ in INCIDENT_PHRASES:
+        if phrases.get(phrase, 0) >= max(1.0, 0.5 * top):
+            return phrase
+    return None
+
+
+def _who(speakers: Counter[str], parties: Counter[str]) -> str:
+    names = [name for name, _ in (speakers or parties).most_common(2)]
+    if not names:
+        return "Statements"
+    return "Remarks by " + " and ".join(names)
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def _event_dict(row: Any) -> dict[str, Any]:
+    return {
+        "id": row[0],
+        "title": row[1],
+        "start": row[2],
+        "end": row[3],
+        "places": json.loads(row[4] or "[]"),
+        "parties": json.loads(row[5] or "[]"),
+        "statements": row[6],
+        "articles": row[7],
+        "outlets": row[8],
+        "title_locked": bool(row[9]),
+    }
+
+
+_SELECT = (
+    'SELECT e.id, e.title, e.start, e."end", e.places, e.parties, e.statements, e.articles, e.outlets, '
+    "e.title_locked FROM events e"
+)
+
+
+def list_events(
+    db: Database,
+    *,
+    party: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Events, latest first: ``party`` has statements in them, they overlap ``since``..``until``
+    (ISO dates), and ``search`` matches their title, places or statements."""
+    where: list[str] = []
+    params: list[Any] = []
+    if party is not None:
+        from crossref.store import _party_for_filter
+
+        where.append("e.id IN (SELECT event_id FROM statements WHERE party_id = ? AND event_id IS NOT NULL)")
+        params.append(_party_for_filter(db, party))
+    if since is not None:
+        where.append('COALESCE(e."end", e.start) >= ?')
+        params.append(since)
+    if until is not None:
+        where.append('COALESCE(e.start, e."end") <= ?')
+        params.append(until)
+    if search is not None:
+        where.append(
+            "(e.id IN (SELECT st.event_id FROM statements st WHERE st.id IN "
+            "(SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)) OR "
+            + " AND ".join(["(e.title || ' ' || e.places) LIKE ?"] * len(search.split()))
+            + ")"
+        )
+        params.append(fts_query(search))
+        params += [f"%{w}%" for w in search.split()]
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += ' ORDER BY COALESCE(e.start, e."end") DESC, e.statements DESC, e.id'
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    from crossref.store import _run_search
+
+    rows = _run_search(db, sql, params, search)
+    return [_event_dict(list(r.values())) for r in rows]
+
+
+def get_event(db: Database, event_id: str) -> dict[str, Any]:
+    """The event with id ``event_id``; LookupFailed if there is none."""
+    row = db.execute(_SELECT + " WHERE e.id = ?", [event_id]).fetchone()
+    if row is None:
+        raise LookupFailed(f"no event {event_id!r} (see `crossref events`)")
+    return _event_dict(row)
+
+
+def resolve_event(db: Database, ref: str) -> dict[str, Any]:
+    """The event an id or id prefix (at least 4 characters) names; LookupFailed otherwise."""
+    ref = ref.strip()
+    row = db.execute(_SELECT + " WHERE e.id = ?", [ref]).fetchone()
+    if row is not None:
+        return _event_dict(row)
+    if len(ref) >= MIN_PREFIX and all(c in "0123456789abcdef" for c in ref.lower()):
+        rows = db.execute(_SELECT + " WHERE e.id LIKE ? LIMIT 2", [ref.lower() + "%"]).fetchall()
+        if len(rows) == 1:
+            return _event_dict(rows[0])
+        if len(rows) > 1:
+            raise LookupFailed(f"{ref!r} starts more than one event id; give more of it")
+    raise LookupFailed(f"no event {ref!r} (see `crossref events`)")
+
+
+def pick_events(db: Database, query: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Events an id (or prefix) or some words name: an id wins; else events whose title or
+    places contain every word, else those whose statements match the words, most statements
+    first."""
+    try:
+        return [resolve_event(db, query)]
+    except LookupFailed:
+        pass
+    words = [w for w in query.split() if w]
+    if not words:
+        raise QueryError("say which event: an id or some words of its title")
+    keys = [speaker_key(w) for w in words]
+    everything = [_event_dict(r) for r in db.execute(_SELECT + " ORDER BY e.statements DESC, e.id")]
+    for fields in (("title",), ("title", "places")):
+        found = [
+            e
+            for e in everything
+            if all(k in speaker_key(" ".join(_joined(e[f]) for f in fields)) for k in keys)
+        ]
+        if found:
+            return found[:limit]
+    return list_events(db, search=query)[:limit]
+
+
+def _joined(value: Any) -> str:
+    return " ".join(value) if isinstance(value, list) else str(value or "")
+
+
+def ensure_grouped(db: Database) -> GroupingReport | None:
+    """Group what is not grouped yet (articles stored by an older crossref, or with grouping
+    turned off); None when everything is."""
+    state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
+    latest = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+    current = state.get("version", GROUPER_VERSION) == GROUPER_VERSION
+    if current and int(state.get("watermark", 0)) >= latest and (latest == 0 or state):
+        members = db.execute("SELECT count(*) FROM event_members").fetchone()[0]
+        statements = db.execute("SELECT count(*) FROM statements").fetchone()[0]
+        if members == int(state.get("members", 0)) == statements:
+            return None
+    return update_events(db)
