@@ -420,11 +420,11 @@ def reextract(db: DbOption = None, parties: PartiesOption = None, quiet: QuietOp
     for article_id, problem in report.failed:
         messages.error(f"article {article_id}: {problem}")
     messages.info(
-        f"re-extracted {report.articles} article{'s' if report.articles != 1 else ''}: "
+        f"re-extracted {render.plural(report.articles, 'article')}: "
         f"{report.statements_before} statements before, {report.statements_after} now"
     )
     grouped = regroup(database)
-    messages.info(f"grouped into {grouped.events} event{'s' if grouped.events != 1 else ''}")
+    messages.info(f"grouped into {render.plural(grouped.events, 'event')}")
     if report.failed:
         raise typer.Exit(1)
 
@@ -486,7 +486,7 @@ def parties_assign(
     ```
     """
     changed = store.set_speaker_party(_open_db(db), speaker, party)
-    Messages(quiet=quiet).info(f"{speaker} -> {party} ({changed} statement{'s' if changed != 1 else ''})")
+    Messages(quiet=quiet).info(f"{speaker} -> {party} ({render.plural(changed, 'statement')})")
 
 
 @parties_app.command("merge")
@@ -505,9 +505,7 @@ def parties_merge(
     ```
     """
     moved = store.merge_parties(_open_db(db), source, target)
-    Messages(quiet=quiet).info(
-        f"merged {source} into {target} ({moved} statement{'s' if moved != 1 else ''})"
-    )
+    Messages(quiet=quiet).info(f"merged {source} into {target} ({render.plural(moved, 'statement')})")
 
 
 @parties_app.command("rename")
@@ -526,7 +524,7 @@ def parties_rename(
     ```
     """
     count = store.rename_party(_open_db(db), old, new)
-    Messages(quiet=quiet).info(f"renamed {old} to {new} ({count} statement{'s' if count != 1 else ''})")
+    Messages(quiet=quiet).info(f"renamed {old} to {new} ({render.plural(count, 'statement')})")
 
 
 # --------------------------------------------------------------------------- events and compare

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from crossref.errors import CrossrefError, SourceError
 from crossref.models import ArticleInput
 from crossref.parties.settings import PartySettings
+from crossref.render import plural
 from crossref.sources import Limits, SourceDefaults, iter_sources
 from crossref.store import Extractor, find_article_by_hash, save_article, text_hash
 
@@ -52,20 +53,16 @@ class IngestReport:
         """One line for the user, e.g. "added 2 articles (5 statements); skipped 1 already stored ..."."""
         parts: list[str] = []
         if self.added or not (self.replaced or self.skipped or self.failed):
-            parts.append(f"added {_plural(self.added, 'article')}")
+            parts.append(f"added {plural(self.added, 'article')}")
         if self.replaced:
-            parts.append(f"replaced {_plural(self.replaced, 'article')}")
+            parts.append(f"replaced {plural(self.replaced, 'article')}")
         if self.added or self.replaced:
-            parts[-1] += f" ({_plural(self.statements, 'statement')})"
+            parts[-1] += f" ({plural(self.statements, 'statement')})"
         if self.skipped:
             parts.append(f"skipped {self.skipped} already stored (same text); --replace to read again")
         if self.failed:
-            parts.append(f"{_plural(len(self.failed), 'source')} failed")
+            parts.append(f"{plural(len(self.failed), 'source')} failed")
         return "; ".join(parts)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def ingest_sources(

@@ -256,3 +256,8 @@ def build_table(
     for row_cells in cells:
         table.add_row(*(Text(cell) for cell in row_cells))
     return table
+
+
+def plural(n: int, word: str) -> str:
+    """'1 statement', '3 statements'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

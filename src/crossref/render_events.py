@@ -20,7 +20,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from crossref.render import Column, OutputFormat, make_console, render_rows, resolve_format
+from crossref.render import Column, OutputFormat, make_console, plural, render_rows, resolve_format
 
 EVENT_COLUMNS: tuple[Column, ...] = (
     Column("id", "id", max_width=8),
@@ -68,10 +68,6 @@ def render_events(
     if resolved not in (OutputFormat.JSON, OutputFormat.JSONL):
         projected = [{k: _joined(v) for k, v in row.items()} for row in projected]
     render_rows(projected, EVENT_COLUMNS, fmt, fields=EVENT_FIELDS_OUT, out=stream)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _first(names: Any, n: int) -> Any:
@@ -143,7 +139,7 @@ def _header(event: Mapping[str, Any]) -> Text:
     if event.get("places"):
         facts.append(", ".join(event["places"][:4]))
     facts.append(
-        ", ".join(_plural(event.get(k) or 0, k.rstrip("s")) for k in ("statements", "articles", "outlets"))
+        ", ".join(plural(event.get(k) or 0, k.rstrip("s")) for k in ("statements", "articles", "outlets"))
     )
     text.append("\n" + " · ".join(facts), style="dim")
     return text
@@ -213,7 +209,7 @@ def comparison_markdown(comparison: Mapping[str, Any], *, sources: bool = False)
         )
     if event.get("places"):
         facts.append(", ".join(event["places"]))
-    counts = [_plural(event.get(k) or 0, k[:-1]) for k in ("statements", "articles", "outlets")]
+    counts = [plural(event.get(k) or 0, k[:-1]) for k in ("statements", "articles", "outlets")]
     facts.append(f"{counts[0]} from {counts[1]} ({counts[2]})")
     out += ["*" + " · ".join(facts) + "*", ""]
     for column in comparison["parties"]:
