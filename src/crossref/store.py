@@ -665,10 +665,9 @@ def list_articles(
 
 
 def _party_for_filter(db: Database, party: str) -> int:
-    key = speaker_key(party)
-    row = db.execute("SELECT id FROM parties WHERE crossref_key(name) = ? LIMIT 1", [key]).fetchone()
-    if row is not None:
-        return int(row[0])
+    found = _party_row(db, party)
+    if found is not None:
+        return found[0]
     names = [r[0] for r in db.execute("SELECT name FROM parties ORDER BY name LIMIT 11")]
     known = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
     hint = f" (known parties: {known})" if names else " (none stored yet)"
