@@ -254,6 +254,16 @@ def ingest(
         bool, typer.Option("--replace", help="Read again articles whose text is already stored.")
     ] = False,
     parties: PartiesOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Processes extracting in parallel. [default: all CPUs]",
+            show_default=False,
+        ),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Read articles from files, URLs or standard input and store their statements.
@@ -268,9 +278,11 @@ def ingest(
     crossref ingest story.txt notes.md https://example.com/news/1
     crossref ingest --outlet Reuters --date 2024-05-31 story.txt
     cat story.md | crossref ingest - --format markdown --title "Port strike"
+    crossref ingest --workers 4 corpus.jsonl
     ```
     """
     from crossref.ingest import ingest_sources
+    from crossref.parallel import default_workers
     from crossref.sources import Limits, SourceDefaults
 
     published = _iso_date(published)
@@ -287,6 +299,7 @@ def ingest(
             replace=replace,
             on_item=on_item,
             settings=_party_settings(parties),
+            workers=workers or default_workers(),
         )
     messages.info(report.summary())
     if not report.ok:

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 from crossref.dates import DateMention, find_dates, parse_date
@@ -242,22 +243,33 @@ def terms(text: str, drop: frozenset[str] = frozenset()) -> Counter[str]:
     digits are kept."""
     out: Counter[str] = Counter()
     for raw in _WORD.findall(text):
-        token = fold(raw).replace("’", "'")
-        token = re.sub(r"'s?$", "", token)
-        if token[:1].isdigit():
-            digits = token.replace(",", "").rstrip(".")
-            if len(digits) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", digits):
-                out["#" + digits] += 1
-            continue
-        parts = [p for p in token.split("-") if p]
-        if len(parts) > 1:
-            joined = "".join(parts)
-            if joined not in STOPWORDS and stem(joined) not in drop:
-                out[stem(joined)] += 1
-        for part in parts if len(parts) > 1 else [token]:
-            if len(part) > 2 and part not in STOPWORDS and not part.isdigit() and stem(part) not in drop:
-                out[stem(part)] += 1
+        for term in _token_terms(raw):
+            if term not in drop:
+                out[term] += 1
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _token_terms(raw: str) -> tuple[str, ...]:
+    """The terms one word of a text gives (see :func:`terms`); news reuses its words, so
+    the answer is cached."""
+    token = fold(raw).replace("’", "'")
+    token = re.sub(r"'s?$", "", token)
+    if token[:1].isdigit():
+        digits = token.replace(",", "").rstrip(".")
+        if len(digits) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", digits):
+            return ("#" + digits,)
+        return ()
+    out: list[str] = []
+    parts = [p for p in token.split("-") if p]
+    if len(parts) > 1:
+        joined = "".join(parts)
+        if joined not in STOPWORDS:
+            out.append(stem(joined))
+    for part in parts if len(parts) > 1 else [token]:
+        if len(part) > 2 and part not in STOPWORDS and not part.isdigit():
+            out.append(stem(part))
+    return tuple(out)
 
 
 def classes(text: str) -> Counter[str]:
@@ -294,6 +306,37 @@ class StatementRow:
     mention_end: int | None = None
 
 
+def statement_row(
+    statement_id: int,
+    ordinal: int,
+    start: int | None,
+    end: int | None,
+    text: str,
+    sentence_start: int | None,
+    sentence_end: int | None,
+    speaker: str | None,
+    mention_start: int | None,
+    speaker_mention: str | None,
+) -> StatementRow:
+    """A :class:`StatementRow` from the values stored for a statement (missing sentence
+    bounds fall back to the statement's own)."""
+    mention_end = None
+    if mention_start is not None and speaker_mention:
+        mention_end = mention_start + len(speaker_mention)
+    return StatementRow(
+        id=statement_id,
+        ordinal=ordinal,
+        start=start or 0,
+        end=end or 0,
+        text=text,
+        sentence_start=sentence_start if sentence_start is not None else (start or 0),
+        sentence_end=sentence_end if sentence_end is not None else (end or 0),
+        speaker=speaker,
+        mention_start=mention_start,
+        mention_end=mention_end,
+    )
+
+
 @dataclass
 class ArticleRow:
     """What grouping needs of a stored article."""
@@ -325,6 +368,11 @@ class Features:
     published: date | None = None
     context_places: frozenset[str] = frozenset()  # keys of towns and regions in its paragraph
     past: bool = False  # its words place it before the article's time ("had said at the time")
+
+    @cached_property
+    def norm(self) -> float:
+        """The length of ``vec`` (1.0 for an empty one)."""
+        return math.sqrt(sum(v * v for v in self.vec.values())) or 1.0
 
     @property
     def buckets(self) -> list[int]:
@@ -382,6 +430,16 @@ def _surname(name: str | None) -> str | None:
         return None
     words = [w for w in re.findall(r"[\w’'-]+", name) if w[:1].isupper()]
     return words[-1] if len(words) >= 2 else None
+
+
+def grouping_view(st: StatementRow) -> tuple[Any, ...]:
+    """All that :func:`featurize` reads of a statement (not its id, and of its speaker's
+    name only the folded form and the surname): two statements with the same view get the
+    same features."""
+    return (
+        st.ordinal, st.start, st.end, st.text, st.sentence_start, st.sentence_end, st.mention_start,
+        st.mention_end, fold(st.speaker) if st.speaker else None, _surname(st.speaker),
+    )  # fmt: skip
 
 
 def _add(vec: dict[str, float], counts: Counter[str], prefix: str, weight: float) -> None:
@@ -523,6 +581,27 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
     return out
 
 
+@dataclass
+class Featurized:
+    """An article's features computed away from the grouping state (in a worker process,
+    before the article is stored): ``asked`` are the local-place keys that were taken as not
+    known (see :func:`featurize`), so the features hold only while none of them is."""
+
+    features: list[Features]
+    asked: frozenset[str]
+
+
+def featurize_detached(article: ArticleRow) -> Featurized:
+    """:func:`featurize` without the grouping state, noting what it would have asked of it."""
+    asked: set[str] = set()
+
+    def unknown(key: str) -> bool:
+        asked.add(key)
+        return False
+
+    return Featurized(featurize(article, unknown), frozenset(asked))
+
+
 def _happenings(own_text: str, own: Counter[str], introduced: Counter[str]) -> dict[str, float]:
     """What kind of happening a statement is about, and how surely: the occasion its sentence
     gives ("said during a meeting"), else the kinds it mentions, else the occasion the article
@@ -642,14 +721,21 @@ class Profile:
     dlo: date | None = None  # span of all its statements' dates
     dhi: date | None = None
 
-    def add(self, f: Features, sign: int = 1) -> None:
-        """Add (or with ``sign`` -1 take away) a statement's features."""
-        norm = math.sqrt(sum(v * v for v in f.vec.values())) or 1.0
+    def add(self, f: Features, sign: int = 1, idf: dict[str, float] | None = None) -> float:
+        """Add (or with ``sign`` -1 take away) a statement's features. Returns by how much
+        that changed the square of the vector's ``idf``-weighted norm (0.0 without ``idf``)."""
+        scale = sign / f.norm
+        vec = self.vec
+        change = 0.0
         for key, value in f.vec.items():
-            self.vec[key] = self.vec.get(key, 0.0) + sign * value / norm
+            old = vec.get(key, 0.0)
+            new = vec[key] = old + scale * value
+            if idf is not None:
+                change += (new * new - old * old) * idf.get(key, 1.0) ** 2
         self.n += sign
         if sign > 0:
             self._widen(f)
+        return change
 
     def _widen(self, f: Features) -> None:
         if f.lo is None or f.hi is None:
@@ -863,9 +949,11 @@ class Grouper:
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
 
-    def group_article(self, article: ArticleRow) -> GroupResult:
-        """Group one article's statements."""
-        features = featurize(article, self._known_place)
+    def group_article(self, article: ArticleRow, features: list[Features] | None = None) -> GroupResult:
+        """Group one article's statements; ``features``, when given, are what
+        ``featurize(article, self.known_place)`` would give (computed elsewhere)."""
+        if features is None:
+            features = featurize(article, self.known_place)
         vocabulary: set[str] = set()
         for f in features:
             vocabulary.update(f.vec)
@@ -888,7 +976,7 @@ class Grouper:
         assignment = {f.statement.id: str(work.assign[i]) for i, f in enumerate(features)}
         return GroupResult(features, assignment, _resolve_chains(work.merged))
 
-    def _known_place(self, key: str) -> bool:
+    def known_place(self, key: str) -> bool:
         """Whether an article grouped before named ``key`` as a town or village."""
         return self.backend.document_frequencies(["p:" + key]).get("p:" + key, 0) > 0
 
@@ -1037,9 +1125,12 @@ class Grouper:
 
     def _apply(self, work: _Work, event_id: str, i: int, sign: int) -> None:
         profile = work.profiles[event_id]
-        profile.add(work.features[i], sign)
+        norm = work.norms.get(event_id)
+        change = profile.add(work.features[i], sign, work.idf if norm is not None else None)
         work.assign[i] = event_id if sign > 0 else None
         work.touch(event_id)
+        if norm is not None:  # only the statement's own features changed: update the norm by them
+            work.norms[event_id] = math.sqrt(max(norm * norm + change, 0.0))
         if sign < 0:
             lo, hi, dlo, dhi = work.base.get(event_id, (None, None, None, None))
             profile.lo, profile.hi, profile.dlo, profile.dhi = lo, hi, dlo, dhi

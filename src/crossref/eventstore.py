@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -26,12 +26,15 @@ from crossref.events import (
     BUCKET_CAP,
     GROUPER_VERSION,
     ArticleRow,
+    Features,
+    Featurized,
     Grouper,
     GroupResult,
     MemoryBackend,
     Profile,
-    StatementRow,
     event_id_for,
+    grouping_view,
+    statement_row,
 )
 from crossref.places import fold
 from crossref.store import fts_query, speaker_key, write_transaction
@@ -188,21 +191,7 @@ def _articles(db: Database, after: int = 0) -> Iterator[ArticleRow]:
             "LEFT JOIN speakers sp ON sp.id = st.speaker_id WHERE st.article_id = ? ORDER BY st.ordinal",
             [article_id],
         ):
-            mention_end = r[8] + len(r[9]) if r[8] is not None and r[9] else None
-            article.statements.append(
-                StatementRow(
-                    id=r[0],
-                    ordinal=r[1],
-                    start=r[2] or 0,
-                    end=r[3] or 0,
-                    text=r[4],
-                    sentence_start=r[5] if r[5] is not None else (r[2] or 0),
-                    sentence_end=r[6] if r[6] is not None else (r[3] or 0),
-                    speaker=r[7],
-                    mention_start=r[8],
-                    mention_end=mention_end,
-                )
-            )
+            article.statements.append(statement_row(*r))
         yield article
 
 
@@ -245,17 +234,12 @@ class GroupingReport:
 
 
 def _stale(db: Database, watermark: int, members: int) -> bool:
-    """Whether statements of already grouped articles changed (re-extraction, --replace)."""
+    """Whether statements of already grouped articles changed (re-extraction, --replace):
+    two counts, each over an index, instead of a join over every statement."""
     if db.execute("SELECT count(*) FROM event_members").fetchone()[0] != members:
         return True  # statements were deleted
-    row = db.execute(
-        "SELECT 1 FROM statements st LEFT JOIN event_members m ON m.statement_id = st.id "
-        "WHERE st.article_id <= ? AND m.statement_id IS NULL LIMIT 1",
-        [watermark],
-    ).fetchone()
-    if row is not None:
-        return True
-    return row is not None
+    grouped = db.execute("SELECT count(*) FROM statements WHERE article_id <= ?", [watermark]).fetchone()[0]
+    return bool(grouped != members)  # statements were added to grouped articles
 
 
 def update_events(
@@ -266,12 +250,23 @@ def update_events(
     stored grouping is out of date (re-extracted or replaced articles, a newer grouper).
     Grouping everything gives the same events as grouping article by article."""
     with write_transaction(db):
-        state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
-        watermark = int(state.get("watermark", 0))
-        outdated = state.get("version", GROUPER_VERSION) != GROUPER_VERSION
-        if full or outdated or _stale(db, watermark, int(state.get("members", 0))):
+        if full or not _current(db):
             return _regroup(db, progress)
-        return _group_new(db, watermark, progress)
+        return _group_new(db, progress)
+
+
+def group_new_articles(
+    db: Database, ahead: Mapping[int, Featurized] | None = None, *, check: bool = True
+) -> GroupingReport | None:
+    """Within the caller's write transaction, group the articles stored since the last
+    grouping, so that they are committed together with their events. ``ahead`` holds
+    features computed beforehand (by article id; see :func:`crossref.events.featurize_detached`),
+    used where they still hold. Returns None, grouping nothing, when the stored grouping is out
+    of date and needs :func:`update_events` (``check=False`` skips that test, for a caller
+    that made it already in this run)."""
+    if check and not _current(db):
+        return None
+    return _group_new(db, None, ahead)
 
 
 def regroup(db: Database, progress: Callable[[int, int], None] | None = None) -> GroupingReport:
@@ -279,7 +274,38 @@ def regroup(db: Database, progress: Callable[[int, int], None] | None = None) ->
     return update_events(db, full=True, progress=progress)
 
 
-def _group_new(db: Database, watermark: int, progress: Callable[[int, int], None] | None) -> GroupingReport:
+def _current(db: Database) -> bool:
+    """Whether the stored grouping can be extended article by article: made by this grouper
+    version, and no already grouped statement changed since (re-extraction, --replace)."""
+    state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
+    if state.get("version", GROUPER_VERSION) != GROUPER_VERSION:
+        return False
+    return not _stale(db, int(state.get("watermark", 0)), int(state.get("members", 0)))
+
+
+def _usable(ahead: Featurized | None, article: ArticleRow, grouper: Grouper) -> list[Features] | None:
+    """Features computed ahead for ``article``, if its stored statements are the ones they were
+    computed from and no place they took as unknown is known by now; else None."""
+    if ahead is None or len(ahead.features) != len(article.statements):
+        return None
+    for f, stored in zip(ahead.features, article.statements, strict=True):
+        if grouping_view(f.statement) != grouping_view(stored):
+            return None  # e.g. the speaker was stored earlier under another name
+    if any(grouper.known_place(key) for key in ahead.asked):
+        return None
+    for f, stored in zip(ahead.features, article.statements, strict=True):
+        f.statement = stored
+    return ahead.features
+
+
+def _group_new(
+    db: Database,
+    progress: Callable[[int, int], None] | None,
+    ahead: Mapping[int, Featurized] | None = None,
+) -> GroupingReport:
+    state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
+    watermark = int(state.get("watermark", 0))
+    members = int(state.get("members", 0))
     pending = db.execute("SELECT count(*) FROM articles WHERE id > ?", [watermark]).fetchone()[0]
     report = GroupingReport("incremental" if pending else "none")
     if not pending:
@@ -289,8 +315,11 @@ def _group_new(db: Database, watermark: int, progress: Callable[[int, int], None
     changed: list[int] = []
     last = watermark
     for done, article in enumerate(_articles(db, watermark), start=1):
-        result = grouper.group_article(article)
-        db.conn.executemany(_INSERT_MEMBERS, _member_rows(article, result))
+        features = _usable(ahead.get(article.id), article, grouper) if ahead else None
+        result = grouper.group_article(article, features)
+        rows = _member_rows(article, result)
+        db.conn.executemany(_INSERT_MEMBERS, rows)
+        members += len(rows)
         for source, target in sorted(result.merged.items()):
             moved = [
                 r[0]
@@ -305,7 +334,7 @@ def _group_new(db: Database, watermark: int, progress: Callable[[int, int], None
         if progress:
             progress(done, pending)
     backend.flush(last)
-    _write_state(db, members=db.execute("SELECT count(*) FROM event_members").fetchone()[0])
+    _write_state(db, members=members)
     touched = _apply_corrections(db, sorted(set(changed)))
     _rebuild_events(db, touched)
     report.events = db.execute("SELECT count(*) FROM events").fetchone()[0]

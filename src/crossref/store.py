@@ -248,7 +248,25 @@ def save_article(
     extractor_version: str | None = None,
     settings: PartySettings | None = None,
 ) -> SaveResult:
-    """Store ``article`` and its ``statements`` in one transaction.
+    """Store ``article`` and its ``statements`` in one transaction (see :func:`store_article`)."""
+    with write_transaction(db):
+        return store_article(
+            db, article, statements, replace=replace, extractor_version=extractor_version, settings=settings
+        )
+
+
+def store_article(
+    db: Database,
+    article: ArticleInput,
+    statements: list[Statement],
+    *,
+    replace: bool = False,
+    extractor_version: str | None = None,
+    settings: PartySettings | None = None,
+    resolver: Resolver | None = None,
+) -> SaveResult:
+    """Store ``article`` and its ``statements`` within the caller's write transaction
+    (``resolver``: one shared by the articles stored in that transaction).
 
     An article whose text is already stored is skipped, unless ``replace``: then the stored
     row keeps its id, takes the new metadata, and its statements are replaced.
@@ -259,45 +277,44 @@ def save_article(
 
         extractor_version = EXTRACTOR_VERSION
     digest = text_hash(article.text)
-    with write_transaction(db):
-        row = db.execute("SELECT id FROM articles WHERE text_hash = ?", [digest]).fetchone()
-        values = [
-            article.title,
-            article.outlet,
-            article.published,
-            article.source,
-            article.url,
-            article.language,
-            article.format,
-            len(article.text.split()),
-            _now(),
-            extractor_version,
-        ]
-        if row is not None and not replace:
-            return SaveResult("skipped", row[0])
-        if row is not None:
-            article_id = int(row[0])
-            event_ids = _event_ids_by_span(db, article_id)
-            db.execute(
-                "UPDATE articles SET title = ?, outlet = ?, published = ?, source = ?, url = ?, "
-                "language = ?, format = ?, words = ?, ingested_at = ?, extractor_version = ? WHERE id = ?",
-                [*values, article_id],
-            )
-            db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
-            status: SaveStatus = "replaced"
-        else:
-            cursor = db.execute(
-                "INSERT INTO articles (title, outlet, published, source, url, language, format, words, "
-                "ingested_at, extractor_version, text, text_hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [*values, article.text, digest],
-            )
-            article_id = int(cursor.lastrowid or 0)
-            event_ids = {}
-            status = "added"
-        _insert_statements(db, article_id, statements, event_ids, settings)
-        if status == "replaced":
-            _prune_orphans(db)
+    row = db.execute("SELECT id FROM articles WHERE text_hash = ?", [digest]).fetchone()
+    values = [
+        article.title,
+        article.outlet,
+        article.published,
+        article.source,
+        article.url,
+        article.language,
+        article.format,
+        len(article.text.split()),
+        _now(),
+        extractor_version,
+    ]
+    if row is not None and not replace:
+        return SaveResult("skipped", row[0])
+    if row is not None:
+        article_id = int(row[0])
+        event_ids = _event_ids_by_span(db, article_id)
+        db.execute(
+            "UPDATE articles SET title = ?, outlet = ?, published = ?, source = ?, url = ?, "
+            "language = ?, format = ?, words = ?, ingested_at = ?, extractor_version = ? WHERE id = ?",
+            [*values, article_id],
+        )
+        db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
+        status: SaveStatus = "replaced"
+    else:
+        cursor = db.execute(
+            "INSERT INTO articles (title, outlet, published, source, url, language, format, words, "
+            "ingested_at, extractor_version, text, text_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [*values, article.text, digest],
+        )
+        article_id = int(cursor.lastrowid or 0)
+        event_ids = {}
+        status = "added"
+    _insert_statements(db, article_id, statements, event_ids, resolver or Resolver(db, settings))
+    if status == "replaced":
+        _prune_orphans(db)
     return SaveResult(status, article_id, len(statements))
 
 
@@ -309,8 +326,9 @@ def _event_ids_by_span(db: Database, article_id: int) -> dict[tuple[int, int], s
     return {(r[0], r[1]): r[2] for r in rows}
 
 
-class _Resolver:
-    """Looks up or creates party and speaker rows within one transaction."""
+class Resolver:
+    """Looks up or creates party and speaker rows within one transaction (one may serve
+    several articles stored in the same transaction)."""
 
     def __init__(self, db: Database, settings: PartySettings | None = None) -> None:
         self.db = db
@@ -322,6 +340,14 @@ class _Resolver:
         )
         self.settings = (settings or PartySettings()).overlay(stored)
         self.parties: dict[str, int] = {}
+        self._stored: dict[str, int] | None = None  # every party's key -> id, read on first need
+
+    def _stored_party(self, key: str) -> int | None:
+        if self._stored is None:
+            self._stored = {}
+            for party_id, name in self.db.execute("SELECT id, name FROM parties ORDER BY id"):
+                self._stored.setdefault(speaker_key(name) or name, int(party_id))
+        return self._stored.get(key)
 
     def party_id(self, name: str | None, *, origin: str = "inferred", kind: str | None = None) -> int | None:
         if not name or not name.strip():
@@ -330,15 +356,17 @@ class _Resolver:
         key = speaker_key(name) or name
         if key in self.parties:
             return self.parties[key]
-        row = self.db.execute("SELECT id FROM parties WHERE crossref_key(name) = ? LIMIT 1", [key]).fetchone()
-        if row is None:
+        found = self._stored_party(key)
+        if found is None:
             cursor = self.db.execute(
                 "INSERT INTO parties (name, kind, origin) VALUES (?, ?, ?)",
                 [name, kind or party_kind(name), origin],
             )
             party_id = int(cursor.lastrowid or 0)
+            if self._stored is not None:
+                self._stored[key] = party_id
         else:
-            party_id = int(row[0])
+            party_id = found
             if kind:
                 self.db.execute("UPDATE parties SET kind = COALESCE(kind, ?) WHERE id = ?", [kind, party_id])
         self.parties[key] = party_id
@@ -382,9 +410,8 @@ def _insert_statements(
     article_id: int,
     statements: list[Statement],
     event_ids: dict[tuple[int, int], str],
-    settings: PartySettings | None = None,
+    resolver: Resolver,
 ) -> None:
-    resolver = _Resolver(db, settings)
     for ordinal, st in enumerate(statements):
         speaker_id, party_id = resolver.speaker(st)
         extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
@@ -441,7 +468,7 @@ def set_speaker_party(db: Database, speaker: str, party: str) -> int:
             "ON CONFLICT(speaker_key) DO UPDATE SET party = excluded.party, set_at = excluded.set_at",
             [key, party.strip(), _now()],
         )
-        resolver = _Resolver(db)
+        resolver = Resolver(db)
         party_id = resolver.party_id(party, origin="user")
         db.execute("UPDATE speakers SET party_id = ? WHERE key = ?", [party_id, key])
         cursor = db.execute(
@@ -492,7 +519,7 @@ def merge_parties(db: Database, source: str, target: str) -> int:
     if not target.strip():
         raise QueryError("the party name is empty")
     with write_transaction(db):
-        target_id = _Resolver(db).party_id(target.strip(), origin="user")
+        target_id = Resolver(db).party_id(target.strip(), origin="user")
         if target_id == found[0]:
             return 0
         _remember_alias(db, found[1], target.strip())
@@ -582,7 +609,7 @@ def reextract_all(
             before = db.execute(count_sql, [article_id]).fetchone()[0]
             event_ids = _event_ids_by_span(db, article_id)
             db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
-            _insert_statements(db, article_id, statements, event_ids, settings)
+            _insert_statements(db, article_id, statements, event_ids, Resolver(db, settings))
             db.execute(
                 "UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, article_id]
             )

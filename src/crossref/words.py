@@ -15,6 +15,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=200_000)
+def fold_name(text: str) -> str:
+    """:func:`fold` that also reads dotless ı as i and schwa ə as a, and trims: the key under
+    which place names are looked up ('Gəncə' -> 'genca')."""
+    return fold(text.replace("ı", "i").replace("ə", "a")).strip()
+
+
 def words(text: str) -> frozenset[str]:
     """A word set written as one whitespace-separated string (keeps long lists readable)."""
     return frozenset(text.split())
