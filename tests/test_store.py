@@ -449,3 +449,46 @@ def test_lock_held_too_long_is_a_database_error(db_path: Path) -> None:
         other.execute("ROLLBACK")
         other.close()
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_sentences_are_read_from_the_article_not_stored_twice(
+    db_path: Path, make_statement: StatementFactory
+) -> None:
+    text = "Intro line. Officials said the port was hit by drones. Then nothing."
+    sentence = "Officials said the port was hit by drones."
+    start = text.index(sentence)
+    own = make_statement("the port was hit by drones", article_text=text)
+    own.sentence, own.sentence_start, own.sentence_end = sentence, start, start + len(sentence)
+    other = make_statement("Then nothing", article_text=text)
+    other.sentence = "a sentence given by a custom extractor"  # not the article's text: kept
+    db = store.open_database(db_path)
+    store.save_article(db, article(text), [own, other])
+    stored = [r[0] for r in db.execute("SELECT sentence FROM statements ORDER BY ordinal")]
+    assert stored == [None, "a sentence given by a custom extractor"]
+    listed = store.list_statements(db)
+    assert [s["sentence"] for s in listed] == [sentence, "a sentence given by a custom extractor"]
+    assert [s["text"] for s in store.list_statements(db, search="drones")] == ["the port was hit by drones"]
+    db.close()
+
+
+def test_a_database_with_stored_sentences_is_compacted_by_migration(
+    db_path: Path, make_statement: StatementFactory
+) -> None:
+    text = "Officials said the port was hit by drones. Then nothing."
+    st = make_statement("the port was hit by drones", article_text=text)
+    st.sentence, st.sentence_start, st.sentence_end = "Officials said the port was hit by drones.", 0, 42
+    db = store.open_database(db_path)
+    store.save_article(db, article(text), [st])
+    # as crossref stored it before m0004: the sentence copied into the row
+    db.execute("UPDATE statements SET sentence = ?", [st.sentence])
+    db.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE name = 'm0004_compact_statements'")
+    db.conn.commit()
+    db.close()
+    db = store.open_database(db_path)
+    assert db.execute("SELECT sentence FROM statements").fetchone()[0] is None
+    [listed] = store.list_statements(db, search="drones")
+    assert listed["sentence"] == "Officials said the port was hit by drones."
+    assert not store.list_statements(db, search="Officials")  # the index holds statement texts
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+    db.close()

@@ -12,6 +12,7 @@ hash and its offsets, and an event by its id and the statement it was anchored o
 from __future__ import annotations
 
 import json
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -140,13 +141,13 @@ class DbBackend:
                 f"SELECT id, profile FROM event_groups WHERE id IN ({_marks(len(chunk))})", list(chunk)
             )
             for event_id, raw in rows:
-                out[event_id] = Profile.from_json(event_id, json.loads(raw))
+                out[event_id] = _unpack_profile(event_id, raw)
         return out
 
     def save(self, profiles: Iterable[Profile], deleted: Iterable[str]) -> None:
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
-            [(p.id, p.seq, json.dumps(p.to_json())) for p in profiles],
+            [(p.id, p.seq, _pack_profile(p)) for p in profiles],
         )
         self.db.conn.executemany("DELETE FROM event_groups WHERE id = ?", [(d,) for d in deleted])
 
@@ -163,6 +164,18 @@ class DbBackend:
         )
         self.df_dirty.clear()
         _write_state(self.db, articles=self.n_articles, seq=self.seq, watermark=watermark)
+
+
+def _pack_profile(profile: Profile) -> bytes:
+    """A profile as stored: zlib-compressed JSON (floats round-trip exactly, so grouping
+    from the store gives what grouping in memory gives)."""
+    return zlib.compress(json.dumps(profile.to_json(), separators=(",", ":")).encode(), 6)
+
+
+def _unpack_profile(event_id: str, raw: bytes | str) -> Profile:
+    """A stored profile: compressed, or plain JSON text as older databases hold it."""
+    text = zlib.decompress(raw) if isinstance(raw, bytes) else raw
+    return Profile.from_json(event_id, json.loads(text))
 
 
 def _write_state(db: Database, **values: object) -> None:
@@ -368,7 +381,7 @@ def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> Group
     db.conn.executemany(_INSERT_MEMBERS, list(members.values()))
     db.conn.executemany(
         "INSERT INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
-        [(p.id, p.seq, json.dumps(p.to_json())) for p in backend.profiles.values()],
+        [(p.id, p.seq, _pack_profile(p)) for p in backend.profiles.values()],
     )
     db.conn.executemany(
         "INSERT INTO event_keys (key, bucket, group_id) VALUES (?, ?, ?)",

@@ -269,3 +269,20 @@ def m0003_events(db: Database) -> None:
             )""",
         ],
     )
+
+
+@migration
+def m0004_compact_statements(db: Database) -> None:
+    """Statements stop storing a copy of their sentence where it is the article's text
+    between the sentence offsets (it is read from the article instead); the full-text index
+    of statements then holds only the statement texts. Nearly halves what statements take."""
+    _run(
+        db,
+        [
+            "UPDATE statements SET sentence = NULL WHERE sentence IS NOT NULL "
+            "AND sentence_start IS NOT NULL AND sentence_end IS NOT NULL AND sentence = ("
+            "SELECT substr(a.text, statements.sentence_start + 1, "
+            "statements.sentence_end - statements.sentence_start) "
+            "FROM articles a WHERE a.id = statements.article_id)",
+        ],
+    )

@@ -213,6 +213,12 @@ def write_transaction(db: Database) -> Iterator[Database]:
 
 # --------------------------------------------------------------------------- saving
 
+SENTENCE_SQL = (
+    "COALESCE(st.sentence, substr(a.text, st.sentence_start + 1, st.sentence_end - st.sentence_start))"
+)
+"""A statement's sentence (``st``) from its article (``a``): stored only where it is not the
+article's text between the sentence offsets."""
+
 
 @dataclass
 class SaveResult:
@@ -312,7 +318,9 @@ def store_article(
         article_id = int(cursor.lastrowid or 0)
         event_ids = {}
         status = "added"
-    _insert_statements(db, article_id, statements, event_ids, resolver or Resolver(db, settings))
+    _insert_statements(
+        db, article_id, article.text, statements, event_ids, resolver or Resolver(db, settings)
+    )
     if status == "replaced":
         _prune_orphans(db)
     return SaveResult(status, article_id, len(statements))
@@ -408,11 +416,17 @@ class Resolver:
 def _insert_statements(
     db: Database,
     article_id: int,
+    article_text: str,
     statements: list[Statement],
     event_ids: dict[tuple[int, int], str],
     resolver: Resolver,
 ) -> None:
+    """Insert ``statements`` of an article. A sentence that is the article's text between the
+    statement's sentence offsets is not stored twice: it is read back from the article."""
     for ordinal, st in enumerate(statements):
+        sentence: str | None = st.sentence
+        if st.sentence_start is not None and article_text[st.sentence_start : st.sentence_end] == sentence:
+            sentence = None
         speaker_id, party_id = resolver.speaker(st)
         extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
         db.execute(
@@ -425,7 +439,7 @@ def _insert_statements(
                 st.start,
                 st.end,
                 st.text,
-                st.sentence,
+                sentence,
                 st.sentence_start,
                 st.sentence_end,
                 st.cue,
@@ -609,7 +623,7 @@ def reextract_all(
             before = db.execute(count_sql, [article_id]).fetchone()[0]
             event_ids = _event_ids_by_span(db, article_id)
             db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
-            _insert_statements(db, article_id, statements, event_ids, Resolver(db, settings))
+            _insert_statements(db, article_id, row[0], statements, event_ids, Resolver(db, settings))
             db.execute(
                 "UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, article_id]
             )
@@ -716,7 +730,7 @@ def list_statements(
 
     ``party`` must name a stored party (any case/accents); ``speaker`` matches a substring of
     the speaker's name or mention, ignoring case and accents; ``search`` is full-text over the
-    statement text and sentence (see :func:`fts_query`).
+    statement texts (see :func:`fts_query`).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -745,7 +759,8 @@ def list_statements(
     sql = (
         "SELECT st.id, st.article_id, st.ordinal, a.source, a.outlet, a.published, a.title, a.url, "
         "sp.name AS speaker, sp.role AS speaker_role, sp.kind AS speaker_kind, st.speaker_mention, "
-        'p.name AS party, st.cue, st.kind, st.text, st.start, st."end" AS "end", st.sentence, '
+        'p.name AS party, st.cue, st.kind, st.text, st.start, st."end" AS "end", '
+        f"{SENTENCE_SQL} AS sentence, "
         "st.sentence_start, st.sentence_end, st.event_id "
         "FROM statements st JOIN articles a ON a.id = st.article_id "
         "LEFT JOIN speakers sp ON sp.id = st.speaker_id LEFT JOIN parties p ON p.id = st.party_id"
