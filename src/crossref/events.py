@@ -74,7 +74,7 @@ MERGE = 0.3  # two events this similar are one
 MERGE_STORED = 0.45  # ... when both were stored before the article that brings them together
 SURE_KIND = 0.25  # happening-class weight per statement that makes an event's kind clear
 MERGE_ADJACENT = 0.08  # per pair of adjacent statements across the two
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20
 BUCKET_CAP = 100  # events under one (signal, week) beyond which the signal is too common to block on
 MAX_PROFILE_FEATURES = 400
 TOP_TERM_KEYS = 4
@@ -918,6 +918,7 @@ class _Work:
     merged: dict[str, str] = field(default_factory=dict)  # stored events folded into others
     norms: dict[str, float] = field(default_factory=dict)  # event -> idf-weighted norm (cache)
     happening_kinds: dict[str, set[str]] = field(default_factory=dict)  # event -> its kinds (cache)
+    weighted: dict[int, tuple[list[tuple[str, float, float]], float]] = field(default_factory=dict)
 
     def touch(self, event_id: str) -> None:
         """Note that an event's profile changed."""
@@ -932,11 +933,38 @@ class _Work:
             found = self.norms[profile.id] = _norm(profile.vec, self.idf)
         return found
 
+    def cosine(self, i: int, profile: Profile) -> float:
+        """``_cosine(features[i].vec, profile.vec, idf)``, the statement's side computed once
+        (its features' idf does not change once the work's candidates are loaded)."""
+        cached = self.weighted.get(i)
+        if cached is None:
+            idf = self.idf
+            items: list[tuple[str, float, float]] = []
+            na = 0.0
+            for key, value in self.features[i].vec.items():
+                factor = idf.get(key, 1.0)
+                weight = value * factor
+                na += weight * weight
+                items.append((key, weight, factor))
+            cached = self.weighted[i] = (items, na)
+        items, na = cached
+        vec = profile.vec
+        dot = 0.0
+        for key, weight, factor in items:
+            other = vec.get(key)
+            if other:
+                dot += weight * other * factor
+        if dot <= 0.0:
+            return 0.0
+        nb = self.norm(profile)
+        return dot / (math.sqrt(na) * nb) if na and nb else 0.0
+
     def kinds(self, profile: Profile) -> set[str]:
         """The kinds of happening that make up at least 15% of an event's mentions."""
         found = self.happening_kinds.get(profile.id)
         if found is None:
-            mass = {k[2:]: v for k, v in profile.vec.items() if k.startswith("c:") and k[2:] in HAPPENINGS}
+            vec = profile.vec
+            mass = {k: vec["c:" + k] for k in sorted(HAPPENINGS) if "c:" + k in vec}
             total = sum(mass.values())
             found = {k for k, v in mass.items() if v >= 0.15 * total} if total > 0 else set()
             self.happening_kinds[profile.id] = found
@@ -1014,7 +1042,7 @@ class Grouper:
         date_term = self._date_term(f, profile)
         if date_term is None:
             return -math.inf
-        cos = _cosine(f.vec, profile.vec, work.idf, work.norm(profile))
+        cos = work.cosine(i, profile)
         s = cos + date_term + self._place_term(f, profile, work.known_places[i])
         # another kind of happening counts against, unless the words say it is this one
         clash = self._happening_clash(f, profile, work) * max(0.0, 1.0 - cos / CLASH_COS)

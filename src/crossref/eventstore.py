@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -65,15 +65,57 @@ def _marks(n: int) -> str:
 # --------------------------------------------------------------------------- engine state in SQLite
 
 
+class StateCache:
+    """Event profiles and document frequencies read from the database, kept from one write
+    transaction to the next by one connection (an ingest run's batches), so that events
+    that keep coming up are not decoded again for every article. Trusted only while no
+    other connection has changed the database (``PRAGMA data_version``); the caller must
+    :meth:`clear` it when a transaction that used it is rolled back."""
+
+    MAX_PROFILES = 4000
+    MAX_FEATURES = 1_000_000
+
+    def __init__(self) -> None:
+        self.profiles: OrderedDict[str, Profile] = OrderedDict()
+        self.df: dict[str, int] = {}
+        self.data_version: int | None = None
+
+    def clear(self) -> None:
+        self.profiles.clear()
+        self.df.clear()
+        self.data_version = None
+
+    def validate(self, db: Database) -> None:
+        """Drop everything if another connection wrote to ``db`` since this one last did."""
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self.data_version:
+            self.clear()
+            self.data_version = version
+        if len(self.df) > self.MAX_FEATURES:
+            self.df.clear()
+
+    def remember(self, profile: Profile) -> None:
+        self.profiles[profile.id] = _copy_profile(profile)
+        self.profiles.move_to_end(profile.id)
+        while len(self.profiles) > self.MAX_PROFILES:
+            self.profiles.popitem(last=False)
+
+
+def _copy_profile(profile: Profile) -> Profile:
+    return replace(profile, vec=dict(profile.vec))
+
+
 class DbBackend:
     """The grouping engine's state in the database (used inside one write transaction)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, cache: StateCache | None = None) -> None:
         self.db = db
         state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
         self.n_articles = int(state.get("articles", 0))
         self.seq = int(state.get("seq", 0))
-        self.df: dict[str, int] = {}
+        self.cache = cache or StateCache()
+        self.cache.validate(db)
+        self.df: dict[str, int] = self.cache.df
         self.df_dirty: set[str] = set()
 
     def articles_seen(self) -> int:
@@ -134,22 +176,35 @@ class DbBackend:
         self.unindex(source)
 
     def load(self, event_ids: Iterable[str]) -> dict[str, Profile]:
-        ids = list(event_ids)
         out: dict[str, Profile] = {}
-        for chunk in _chunks(ids):
+        missing: list[str] = []
+        for event_id in event_ids:
+            cached = self.cache.profiles.get(event_id)
+            if cached is None:
+                missing.append(event_id)
+            else:
+                out[event_id] = _copy_profile(cached)  # the engine changes what it loads
+        for chunk in _chunks(missing):
             rows = self.db.execute(
                 f"SELECT id, profile FROM event_groups WHERE id IN ({_marks(len(chunk))})", list(chunk)
             )
             for event_id, raw in rows:
-                out[event_id] = _unpack_profile(event_id, raw)
+                out[event_id] = profile = _unpack_profile(event_id, raw)
+                self.cache.remember(profile)
         return out
 
     def save(self, profiles: Iterable[Profile], deleted: Iterable[str]) -> None:
+        profiles = list(profiles)
+        deleted = list(deleted)
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
             [(p.id, p.seq, _pack_profile(p)) for p in profiles],
         )
         self.db.conn.executemany("DELETE FROM event_groups WHERE id = ?", [(d,) for d in deleted])
+        for profile in profiles:
+            self.cache.remember(profile)
+        for event_id in deleted:
+            self.cache.profiles.pop(event_id, None)
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -269,17 +324,21 @@ def update_events(
 
 
 def group_new_articles(
-    db: Database, ahead: Mapping[int, Featurized] | None = None, *, check: bool = True
+    db: Database,
+    ahead: Mapping[int, Featurized] | None = None,
+    *,
+    check: bool = True,
+    cache: StateCache | None = None,
 ) -> GroupingReport | None:
     """Within the caller's write transaction, group the articles stored since the last
     grouping, so that they are committed together with their events. ``ahead`` holds
     features computed beforehand (by article id; see :func:`crossref.events.featurize_detached`),
     used where they still hold. Returns None, grouping nothing, when the stored grouping is out
     of date and needs :func:`update_events` (``check=False`` skips that test, for a caller
-    that made it already in this run)."""
+    that made it already in this run; ``cache``: one kept across the caller's transactions)."""
     if check and not _current(db):
         return None
-    return _group_new(db, None, ahead)
+    return _group_new(db, None, ahead, cache)
 
 
 def regroup(db: Database, progress: Callable[[int, int], None] | None = None) -> GroupingReport:
@@ -315,6 +374,7 @@ def _group_new(
     db: Database,
     progress: Callable[[int, int], None] | None,
     ahead: Mapping[int, Featurized] | None = None,
+    cache: StateCache | None = None,
 ) -> GroupingReport:
     state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
     watermark = int(state.get("watermark", 0))
@@ -323,7 +383,7 @@ def _group_new(
     report = GroupingReport("incremental" if pending else "none")
     if not pending:
         return report
-    backend = DbBackend(db)
+    backend = DbBackend(db, cache)
     grouper = Grouper(backend)
     changed: list[int] = []
     last = watermark
@@ -907,13 +967,12 @@ def _joined(value: Any) -> str:
 
 def ensure_grouped(db: Database) -> GroupingReport | None:
     """Group what is not grouped yet (articles stored by an older crossref, or with grouping
-    turned off); None when everything is."""
+    turned off); None when everything is. Cheap when nothing is to do: it reads the grouping
+    state and the latest article id (ingest, re-extraction and --replace keep the grouping
+    current themselves; after changing statements by other means, use `events regroup`)."""
     state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
     latest = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
     current = state.get("version", GROUPER_VERSION) == GROUPER_VERSION
     if current and int(state.get("watermark", 0)) >= latest and (latest == 0 or state):
-        members = db.execute("SELECT count(*) FROM event_members").fetchone()[0]
-        statements = db.execute("SELECT count(*) FROM statements").fetchone()[0]
-        if members == int(state.get("members", 0)) == statements:
-            return None
+        return None
     return update_events(db)

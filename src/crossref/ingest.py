@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from crossref.errors import CrossrefError, DatabaseError, SourceError
 from crossref.events import ArticleRow, Featurized, featurize_detached, statement_row
-from crossref.eventstore import GroupingReport, group_new_articles, update_events
+from crossref.eventstore import GroupingReport, StateCache, group_new_articles, update_events
 from crossref.models import ArticleInput, Statement
 from crossref.parallel import ordered_map
 from crossref.parties.settings import PartySettings
@@ -230,6 +230,7 @@ class _Run:
     group: bool
     on_item: Callable[[IngestItem], None] | None = None
     checked: bool = False  # the stored grouping was found current in this run
+    cache: StateCache = field(default_factory=StateCache)  # grouping state read by earlier batches
     deferred: bool = False  # grouping waits for a full regroup at the end
 
     def emit(self, item: IngestItem) -> None:
@@ -261,9 +262,10 @@ class _Run:
                 stored = [self._save(p, resolver) for p in batch]
                 self._group(batch, stored)
             saved = list(stored)
-        except DatabaseError:
-            raise
-        except Exception:
+        except BaseException as exc:
+            self.cache.clear()  # it may hold what was rolled back
+            if isinstance(exc, DatabaseError) or not isinstance(exc, Exception):
+                raise
             if len(batch) == 1:
                 saved = [self._save_alone(batch[0])]
             else:
@@ -311,7 +313,7 @@ class _Run:
             for prepared, result in zip(batch, saved, strict=True)
             if result.status == "added" and prepared.featurized is not None
         }
-        grouped = group_new_articles(self.db, ahead, check=not self.checked)
+        grouped = group_new_articles(self.db, ahead, check=not self.checked, cache=self.cache)
         if grouped is None:
             self.deferred = True
             return
