@@ -42,7 +42,7 @@ from crossref.dates import DateMention, find_dates, parse_date
 from crossref.places import REGION, STRONG, Place, find_places, fold
 from crossref.words import words
 
-GROUPER_VERSION = "1"
+GROUPER_VERSION = "2"
 
 # --------------------------------------------------------------------------- tuning
 
@@ -76,7 +76,7 @@ SURE_KIND = 0.25  # happening-class weight per statement that makes an event's k
 MERGE_ADJACENT = 0.08  # per pair of adjacent statements across the two
 MAX_CANDIDATES = 20
 BUCKET_CAP = 100  # events under one (signal, week) beyond which the signal is too common to block on
-MAX_PROFILE_FEATURES = 400
+MAX_PROFILE_FEATURES = 200
 TOP_TERM_KEYS = 4
 EXACT_WINDOW = 4  # days either side of an explicit incident date
 LOOSE_BACK = 60  # days before an undated statement that its incident may lie
