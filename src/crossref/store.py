@@ -28,6 +28,7 @@ from crossref.parties import party_kind
 from crossref.parties.settings import PartySettings, party_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 8192  # bytes per database page of a new database
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds SQLite itself waits for a lock
 DEFAULT_RETRY_FOR = 30.0  # seconds write_transaction keeps retrying a busy BEGIN on top of that
 
@@ -149,6 +150,9 @@ def open_database(
         raise DatabaseError(f"cannot open database {path}: {exc}") from exc
     try:
         _check_contents(conn, path)
+        if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+            # a new file: pages that hold three articles of newswire length, not one and a half
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
