@@ -9,8 +9,9 @@ bigger corpus starts with the smaller one's timeline shape) and is ingested by
 ``crossref ingest CORPUS.jsonl --db NEW.db -q --workers N`` in a subprocess. Measured:
 
 - wall and CPU time (the whole process tree), words/s and articles/s;
-- peak memory: the largest sum of resident set sizes of crossref and its workers, sampled
-  every 0.1 s from /proc (shared pages are counted once per process, so this overstates);
+- peak memory of crossref and its workers together, sampled every 0.1 s from /proc: the sum
+  of resident set sizes (pages the forked workers share with the parent counted once per
+  process, so it overstates) and the sum of proportional set sizes (the real total);
 - database size (after a WAL checkpoint) per article and over the size of the text;
 - latency, median of ``--repeat`` runs: in process (``list_events``, ``compare_event`` on an
   open database: what the commands do after start-up) and as the user sees it (the
@@ -61,6 +62,41 @@ def corpus_stats(path: Path) -> tuple[int, int, int]:
     return articles, words, size
 
 
+def _tree_memory(root: int) -> tuple[int, int]:
+    """(resident, proportional) bytes of ``root`` and all its descendants (Linux /proc):
+    RSS counts pages the forked workers share with the parent once per process, PSS splits
+    each shared page between the processes that share it, so its sum is the real total."""
+    rss_total, pss_total = _tree_rss(root), 0
+    for pid in _tree_pids(root):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        pss_total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            continue
+    return rss_total, pss_total
+
+
+def _tree_pids(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
 def _tree_rss(root: int) -> int:
     """Resident bytes of ``root`` and all its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
@@ -92,9 +128,10 @@ def run_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    peak = 0
+    peak = peak_pss = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        rss, pss = _tree_memory(proc.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(0.1)
     wall = time.perf_counter() - start
     after = os.times()
@@ -102,7 +139,7 @@ def run_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed ({proc.returncode}): {stderr.strip()}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return {"wall_s": wall, "cpu_s": cpu, "peak_rss_bytes": peak}
+    return {"wall_s": wall, "cpu_s": cpu, "peak_rss_bytes": peak, "peak_pss_bytes": peak_pss}
 
 
 def db_size(db: Path) -> int:
@@ -208,7 +245,8 @@ def main() -> None:
                 f"{articles:>7} art {words:>10,} words  ingest {row['wall_s']:8.1f} s "
                 f"({row['words_per_s']:,.0f} w/s, {row['articles_per_s']:.1f} art/s, "
                 f"cpu {row['cpu_s']:.0f} s)  "
-                f"peak {row['peak_rss_bytes'] / 2**20:,.0f} MiB  db {row['db_over_text']:.2f}x text  "
+                f"peak RSS {row['peak_rss_bytes'] / 2**20:,.0f} MiB, "
+                f"PSS {row['peak_pss_bytes'] / 2**20:,.0f} MiB  db {row['db_over_text']:.2f}x text  "
                 f"events {row['lib_events_limit50_ms']:.1f} ms / cli {row['cli_events_limit50_ms']:.0f} ms  "
                 f"compare {row['lib_compare_sample_ms']:.1f} ms / cli {row['cli_compare_sample_ms']:.0f} ms",
                 flush=True,

@@ -471,3 +471,38 @@ def test_good_sources_land_between_bad_ones(tmp_path: Path) -> None:
     assert [type(i).__name__ for i in items] == ["SourceError", "ArticleInput", "SourceError", "SourceError"]
     last = items[-1]
     assert isinstance(last, SourceError) and "unsupported URL scheme 'ftp'" in last.problem
+
+
+# ------------------------------------------------------------------------------- big JSON Lines
+
+
+def _jsonl_line(i: int) -> str:
+    return json.dumps({"title": f"Story {i}", "text": f"Officials said {i} boats were seized. " * 3})
+
+
+def test_a_json_lines_file_larger_than_the_limit_is_read_line_by_line(tmp_path: Path) -> None:
+    lines = [_jsonl_line(i) for i in range(400)]
+    path = write(tmp_path / "year.jsonl", "\ufeff" + "\n".join(lines) + "\n")
+    assert path.stat().st_size > 40_000
+    items = read(path, limits=Limits(max_bytes=1_000))  # each line fits, the file does not
+    assert all(isinstance(item, ArticleInput) for item in items)
+    assert [item.title for item in items] == [f"Story {i}" for i in range(400)]  # type: ignore[union-attr]
+
+
+def test_an_oversized_or_undecodable_json_line_fails_alone(tmp_path: Path) -> None:
+    huge = json.dumps({"title": "Huge", "text": "word " * 2_000})
+    content = (
+        (_jsonl_line(1) + "\n" + huge + "\n").encode() + b'{"text": "caf\xe9"}\n' + _jsonl_line(2).encode()
+    )
+    path = write(tmp_path / "mixed.jsonl", content)
+    items = read(path, limits=Limits(max_bytes=2_000))
+    assert [type(item).__name__ for item in items] == [
+        "ArticleInput",
+        "SourceError",
+        "SourceError",
+        "ArticleInput",
+    ]
+    too_big, not_utf8 = items[1], items[2]
+    assert isinstance(too_big, SourceError) and isinstance(not_utf8, SourceError)
+    assert too_big.source == f"{path}:2" and "2,000-byte limit (CROSSREF_MAX_BYTES)" in too_big.problem
+    assert not_utf8.source == f"{path}:3" and "not UTF-8" in not_utf8.problem

@@ -59,8 +59,9 @@ def _env_max_bytes() -> int:
 class Limits:
     """Limits on reading one source.
 
-    ``max_bytes`` caps the size of any one file, URL body or standard input: 50,000,000 bytes
-    (about 50 MB) unless the environment variable ``CROSSREF_MAX_BYTES`` says otherwise.
+    ``max_bytes`` caps the size of any one file, URL body or standard input (of each line of
+    a JSON Lines file, which is read line by line): 50,000,000 bytes (about 50 MB) unless the
+    environment variable ``CROSSREF_MAX_BYTES`` says otherwise.
     ``timeout`` (seconds) bounds each network step and the whole download of one URL;
     ``max_redirects`` caps redirects followed per URL.
     """

@@ -6,6 +6,7 @@ per input that fails; it never raises for one bad source, so the good ones still
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -127,6 +128,9 @@ def _read_spec(reader: _Reader, spec: str) -> Iterator[Item]:
 
 
 def _read_file(reader: _Reader, path: str, kind: str) -> Iterator[Item]:
+    if kind == "jsonl":
+        yield from _stream_jsonl(reader, path)
+        return
     max_bytes = reader.limits.max_bytes
     size = os.stat(path).st_size
     if size > max_bytes:
@@ -273,17 +277,9 @@ def _json_articles(
     if kind == "jsonl":
         count = 0
         for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            count += 1
-            where = f"{source}:{number}"
-            try:
-                obj = json.loads(line)
-                yield _json_article(reader, obj, where, f"{source}#{number}", fmt, fetched_url)
-            except json.JSONDecodeError as exc:
-                yield SourceError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            except SourceError as exc:
-                yield exc
+            if line.strip():
+                count += 1
+                yield _jsonl_item(reader, line, source, number, fmt, fetched_url)
         if not count:
             yield SourceError(source, "no articles in the file")
         return
@@ -305,6 +301,50 @@ def _json_articles(
                 yield exc
     else:
         raise SourceError(source, "JSON is neither an article object nor an array of them")
+
+
+def _jsonl_item(
+    reader: _Reader, line: str, source: str, number: int, fmt: str, fetched_url: str | None = None
+) -> Item:
+    """The article on line ``number`` of a JSON Lines source, or what is wrong with it."""
+    where = f"{source}:{number}"
+    try:
+        return _json_article(reader, json.loads(line), where, f"{source}#{number}", fmt, fetched_url)
+    except json.JSONDecodeError as exc:
+        return SourceError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except SourceError as exc:
+        return exc
+
+
+def _stream_jsonl(reader: _Reader, path: str) -> Iterator[Item]:
+    """A JSON Lines file read line by line, so that a year of coverage in one file is read in
+    bounded memory; the size limit applies to each line (each article), not to the file."""
+    max_bytes = reader.limits.max_bytes
+    count = 0
+    with open(path, "rb") as handle:
+        for number in itertools.count(1):
+            raw = handle.readline(max_bytes + 1)
+            if not raw:
+                break
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the oversized line
+                count += 1
+                yield SourceError(f"{path}:{number}", f"line is {too_large(reader.limits)}")
+                continue
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                count += 1
+                yield SourceError(f"{path}:{number}", f"not UTF-8 (byte {exc.start + 1} of the line)")
+                continue
+            if line.strip():
+                count += 1
+                yield _jsonl_item(reader, line, path, number, "json")
+    if not count:
+        yield SourceError(path, "no articles in the file")
 
 
 def _json_article(
