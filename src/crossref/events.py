@@ -42,7 +42,7 @@ from crossref.dates import DateMention, find_dates, parse_date
 from crossref.places import REGION, STRONG, Place, find_places, fold
 from crossref.words import words
 
-GROUPER_VERSION = "2"
+GROUPER_VERSION = "3"
 
 # --------------------------------------------------------------------------- tuning
 
@@ -79,6 +79,7 @@ BUCKET_CAP = 100  # events under one (signal, week) beyond which the signal is t
 MAX_PROFILE_FEATURES = 200
 TOP_TERM_KEYS = 4
 EXACT_WINDOW = 4  # days either side of an explicit incident date
+MAX_EVENT_SPAN = 10  # days the explicit dates of one event may span at most
 LOOSE_BACK = 60  # days before an undated statement that its incident may lie
 REFINE_ROUNDS = 2
 FRAME_SHARE = 0.4  # a month-wide date dates the statement only in the first part of its sentence
@@ -1060,6 +1061,8 @@ class Grouper:
             return 0.0
         if f.precision in ("exact", "vague"):
             gap = max((f.lo - hi).days, (lo - f.hi).days, 0)
+            if f.precision == "exact" and p.lo is not None and _span(lo, hi, f.lo, f.hi) > MAX_EVENT_SPAN:
+                return None  # one incident at a time: an event does not creep along a run of them
             if gap <= 1:
                 return DATE_AGREE if f.precision == "exact" else DATE_AGREE / 2
             if gap <= EXACT_WINDOW:
@@ -1244,7 +1247,7 @@ class Grouper:
         bonus = 0.0
         if x.lo and x.hi and y.lo and y.hi:
             gap = max((x.lo - y.hi).days, (y.lo - x.hi).days, 0)
-            if gap > EXACT_WINDOW:
+            if gap > EXACT_WINDOW or _span(x.lo, x.hi, y.lo, y.hi) > MAX_EVENT_SPAN:
                 return 0.0
             bonus += DATE_AGREE if gap <= 1 else 0.0
         elif x.dlo and y.dhi and x.dhi and y.dlo:
@@ -1337,6 +1340,11 @@ def lookup_keys(f: Features, idf: dict[str, float]) -> list[str]:
         key=lambda k: (-idf.get(k, 1.0), -f.vec[k], k),
     )
     return f.keys + words[:TOP_TERM_KEYS]
+
+
+def _span(lo: date, hi: date, other_lo: date, other_hi: date) -> int:
+    """Days from the earlier start to the later end of two date ranges."""
+    return (max(hi, other_hi) - min(lo, other_lo)).days
 
 
 def _norm(vec: dict[str, float], idf: dict[str, float]) -> float:
