@@ -47,6 +47,7 @@ EVENT_FIELDS: tuple[str, ...] = (
 
 MIN_PREFIX = 4  # an event id may be given by its first 4 characters or more
 _CHUNK = 400  # parameters per IN (...) query
+BUCKET_SPAN = 6  # weeks either side of the one asked for that a blocking-index read brings along
 
 
 def _now() -> str:
@@ -117,6 +118,7 @@ class DbBackend:
         self.cache.validate(db)
         self.df: dict[str, int] = self.cache.df
         self.df_dirty: set[str] = set()
+        self.buckets: dict[tuple[str, int], list[str]] = {}  # (key, week) -> events (see _bucket)
 
     def articles_seen(self) -> int:
         return self.n_articles
@@ -147,28 +149,36 @@ class DbBackend:
             by_key.setdefault(key, set()).add(bucket)
         hits: dict[str, set[str]] = {}
         for key, buckets in by_key.items():
-            rows = self.db.execute(
-                "SELECT bucket, group_id FROM event_keys WHERE key = ? AND bucket BETWEEN ? AND ?",
-                [key, min(buckets), max(buckets)],
-            )
-            per_bucket: dict[int, list[str]] = {}
-            for bucket, group_id in rows:
-                if bucket in buckets:
-                    per_bucket.setdefault(bucket, []).append(group_id)
-            for found in per_bucket.values():
-                if len(found) > BUCKET_CAP:
-                    continue  # as MemoryBackend.lookup
-                for group_id in found:
+            for bucket in buckets:
+                for group_id in self._bucket(key, bucket):
                     hits.setdefault(group_id, set()).add(key)
         return hits
 
+    def _bucket(self, key: str, bucket: int) -> list[str]:
+        """The events under (key, bucket), none when more than BUCKET_CAP (as MemoryBackend.lookup);
+        read a key's buckets in one query, one row per bucket, and kept until the index changes."""
+        found = self.buckets.get((key, bucket))
+        if found is None:
+            for b, count, members in self.db.execute(
+                "SELECT bucket, count(*), group_concat(group_id, ' ') FROM event_keys "
+                "WHERE key = ? AND bucket BETWEEN ? AND ? GROUP BY bucket",
+                [key, bucket - BUCKET_SPAN, bucket + BUCKET_SPAN],
+            ):
+                self.buckets[(key, b)] = [] if count > BUCKET_CAP else members.split(" ")
+            for b in range(bucket - BUCKET_SPAN, bucket + BUCKET_SPAN + 1):
+                self.buckets.setdefault((key, b), [])
+            found = self.buckets[(key, bucket)]
+        return found
+
     def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
+        self.buckets.clear()
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO event_keys (key, bucket, group_id) VALUES (?, ?, ?)",
             [(k, b, event_id) for k, b in pairs],
         )
 
     def unindex(self, event_id: str) -> None:
+        self.buckets.clear()
         self.db.execute("DELETE FROM event_keys WHERE group_id = ?", [event_id])
 
     def rename(self, source: str, target: str) -> None:
