@@ -506,3 +506,14 @@ def test_an_oversized_or_undecodable_json_line_fails_alone(tmp_path: Path) -> No
     assert isinstance(too_big, SourceError) and isinstance(not_utf8, SourceError)
     assert too_big.source == f"{path}:2" and "2,000-byte limit (CROSSREF_MAX_BYTES)" in too_big.problem
     assert not_utf8.source == f"{path}:3" and "not UTF-8" in not_utf8.problem
+
+
+def test_an_article_longer_than_the_text_limit_is_refused(tmp_path: Path) -> None:
+    long_text = write(tmp_path / "book.txt", "Officials said it was calm. " * 100)
+    short = write(tmp_path / "short.txt", "Officials said it was calm.")
+    items = read(long_text, short, limits=Limits(max_bytes=1_000_000, max_chars=1_000))
+    assert isinstance(items[0], SourceError) and isinstance(items[1], ArticleInput)
+    assert items[0].source == str(long_text)
+    assert items[0].problem == (
+        "article text is 2,800 characters, longer than the 1,000-character limit (CROSSREF_MAX_ARTICLE_CHARS)"
+    )

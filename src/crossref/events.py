@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ MERGE_STORED = 0.45  # ... when both were stored before the article that brings 
 SURE_KIND = 0.25  # happening-class weight per statement that makes an event's kind clear
 MERGE_ADJACENT = 0.08  # per pair of adjacent statements across the two
 MAX_CANDIDATES = 20
+MAX_ARTICLE_STATEMENTS = 300  # statements of one text grouped together at most (see group_article)
 BUCKET_CAP = 100  # events under one (signal, week) beyond which the signal is too common to block on
 MAX_PROFILE_FEATURES = 200
 TOP_TERM_KEYS = 4
@@ -469,6 +471,7 @@ def _date_mentions(text: str, published: str | None) -> list[DateMention]:
         if mention.start - line_start < 40 and _DATELINE.match(text[line_start : mention.start]):
             continue
         out.append(mention)
+    out.sort(key=lambda m: m.start)
     return out
 
 
@@ -483,7 +486,9 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
     published = parse_date(article.published)
     paras = paragraphs(text)
     mentions = _date_mentions(text, article.published)
+    mention_starts = [m.start for m in mentions]
     places = find_places(text, known_place)
+    place_starts = [place.start for place in places]  # in order: find_places sorts them
     stated = {_paragraph_of(paras, st.sentence_start) for st in article.statements}
     # country names and capitals stand for the parties: they are not what tells incidents apart
     drop = frozenset(
@@ -537,7 +542,9 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
         own_places: dict[str, tuple[str, float]] = {}
         context_places: set[str] = set()
         mention = (st.mention_start, st.mention_end) if st.mention_start is not None else None
-        for place in places:
+        first = bisect_left(place_starts, min(own_start, p_start))
+        last = bisect_left(place_starts, max(own_end, p_end))
+        for place in places[first:last]:  # only places in its sentence or paragraph count
             in_mention = mention is not None and mention[0] <= place.start < (mention[1] or 0)
             key = place_feature(place)
             if own_start <= place.start < own_end and not in_mention:
@@ -555,7 +562,9 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
         if speaker:
             vec["s:" + speaker] = SPEAKER_BOOST
         lead_in = text[p_start:p_end].lstrip()[:1] in _QUOTE_OPEN and p - 1 not in stated
-        lo, hi, precision = _statement_date(text, mentions, paras, p, own_start, own_end, published, lead_in)
+        lo, hi, precision = _statement_date(
+            text, mentions, paras, p, own_start, own_end, published, lead_in, mention_starts
+        )
         keys = [
             k for k in vec if k.startswith(("c:", "s:")) or (k.startswith(("p:", "r:")) and vec[k] >= 1.0)
         ]
@@ -643,6 +652,7 @@ def _statement_date(
     own_end: int,
     published: date | None,
     lead_in: bool = False,
+    starts: Sequence[int] | None = None,
 ) -> tuple[date | None, date | None, str]:
     """The incident date of a statement and how sure it is: its own sentence's incident
     dates (exact or vague), else those of earlier sentences in its paragraph, else the
@@ -657,11 +667,11 @@ def _statement_date(
         earlier = [x for x in mentions if x.start < m.start and _incident(x)]
         return earlier[-1] if earlier else None
 
+    positions = starts if starts is not None else [m.start for m in mentions]
+
     def within(lo: int, hi: int) -> list[DateMention]:
         out = []
-        for m in mentions:
-            if not lo <= m.start < hi:
-                continue
+        for m in mentions[bisect_left(positions, lo) : bisect_left(positions, hi)]:  # in text order
             r = resolve(m)
             if r is None or text_before(m).endswith("since"):
                 continue  # "since last August": how long something lasted, not when it happened
@@ -980,9 +990,27 @@ class Grouper:
 
     def group_article(self, article: ArticleRow, features: list[Features] | None = None) -> GroupResult:
         """Group one article's statements; ``features``, when given, are what
-        ``featurize(article, self.known_place)`` would give (computed elsewhere)."""
+        ``featurize(article, self.known_place)`` would give (computed elsewhere).
+
+        A text with more than MAX_ARTICLE_STATEMENTS statements (a book, a transcript dump) is
+        grouped in runs of that many, as if each were an article: the work per article grows
+        faster than its statements, and such a text is not one news story anyway."""
         if features is None:
             features = featurize(article, self.known_place)
+        if len(features) <= MAX_ARTICLE_STATEMENTS:
+            return self._group(article, features)
+        assignment: dict[int, str] = {}
+        merged: dict[str, str] = {}
+        for start in range(0, len(features), MAX_ARTICLE_STATEMENTS):
+            part = self._group(article, features[start : start + MAX_ARTICLE_STATEMENTS])
+            for statement_id, event_id in assignment.items():
+                assignment[statement_id] = part.merged.get(event_id, event_id)
+            assignment.update(part.assignment)
+            merged = {source: part.merged.get(target, target) for source, target in merged.items()}
+            merged.update(part.merged)
+        return GroupResult(features, assignment, merged)
+
+    def _group(self, article: ArticleRow, features: list[Features]) -> GroupResult:
         vocabulary: set[str] = set()
         for f in features:
             vocabulary.update(f.vec)

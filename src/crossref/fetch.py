@@ -15,6 +15,8 @@ from crossref.errors import CrossrefError, SourceError
 
 DEFAULT_MAX_BYTES = 50_000_000
 MAX_BYTES_ENV = "CROSSREF_MAX_BYTES"
+DEFAULT_MAX_CHARS = 2_000_000
+MAX_CHARS_ENV = "CROSSREF_MAX_ARTICLE_CHARS"
 USER_AGENT = f"crossref/{__version__} (news statement cross-referencing command-line tool)"
 
 # Media type -> how the body is read.
@@ -42,17 +44,25 @@ _SUFFIX_KINDS = {
 }
 
 
-def _env_max_bytes() -> int:
-    raw = os.environ.get(MAX_BYTES_ENV, "").strip()
+def _env_number(name: str, default: int, unit: str) -> int:
+    raw = os.environ.get(name, "").strip()
     if not raw:
-        return DEFAULT_MAX_BYTES
+        return default
     try:
         value = int(raw.replace(",", ""))
     except ValueError:
         value = 0
     if value <= 0:
-        raise CrossrefError(f"{MAX_BYTES_ENV} must be a positive whole number of bytes, not {raw!r}")
+        raise CrossrefError(f"{name} must be a positive whole number of {unit}, not {raw!r}")
     return value
+
+
+def _env_max_bytes() -> int:
+    return _env_number(MAX_BYTES_ENV, DEFAULT_MAX_BYTES, "bytes")
+
+
+def _env_max_chars() -> int:
+    return _env_number(MAX_CHARS_ENV, DEFAULT_MAX_CHARS, "characters")
 
 
 @dataclass
@@ -62,11 +72,15 @@ class Limits:
     ``max_bytes`` caps the size of any one file, URL body or standard input (of each line of
     a JSON Lines file, which is read line by line): 50,000,000 bytes (about 50 MB) unless the
     environment variable ``CROSSREF_MAX_BYTES`` says otherwise.
+    ``max_chars`` caps the text of one article (after HTML or JSON is read): 2,000,000
+    characters (a long book; news stories are a few thousand) unless ``CROSSREF_MAX_ARTICLE_CHARS``
+    says otherwise, so that a text which is no news article cannot keep an ingest busy for hours.
     ``timeout`` (seconds) bounds each network step and the whole download of one URL;
     ``max_redirects`` caps redirects followed per URL.
     """
 
     max_bytes: int = field(default_factory=_env_max_bytes)
+    max_chars: int = field(default_factory=_env_max_chars)
     timeout: float = 20.0
     max_redirects: int = 5
 

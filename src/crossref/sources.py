@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from crossref.errors import SourceError
-from crossref.fetch import Limits, fetch_url, is_url, new_client, too_large
+from crossref.fetch import MAX_CHARS_ENV, Limits, fetch_url, is_url, new_client, too_large
 from crossref.models import ArticleInput
 from crossref.textio import FrontMatterError, decode_bytes, iso_date, split_front_matter
 
@@ -375,6 +375,12 @@ def _article(
     """Fill metadata: the source's own, else the command-line defaults, else derived values."""
     where = where or source
     defaults = reader.defaults
+    if len(text) > reader.limits.max_chars:
+        raise SourceError(
+            where,
+            f"article text is {len(text):,} characters, longer than the "
+            f"{reader.limits.max_chars:,}-character limit ({MAX_CHARS_ENV})",
+        )
     try:
         published = iso_date(meta.get("published", meta.get("date")))
     except ValueError as exc:

@@ -155,7 +155,7 @@ def open_database(
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"), retry_for)
         conn.create_function("crossref_key", 1, _sql_key, deterministic=True)
         db = CrossrefDatabase(conn, execute_plugins=False)
         db.path = path
@@ -168,6 +168,22 @@ def open_database(
         conn.close()
         raise DatabaseError(f"cannot use database {path}: {exc}") from exc
     return db
+
+
+def _retry_busy(step: Callable[[], object], retry_for: float) -> None:
+    """Run ``step`` again while SQLite answers "busy" at once (switching to WAL mode does not
+    wait for another connection's lock), for up to ``retry_for`` seconds."""
+    deadline = time.monotonic() + retry_for
+    delay = 0.05
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
