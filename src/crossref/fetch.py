@@ -6,12 +6,14 @@ import os
 import socket
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from crossref import __version__
 from crossref.errors import CrossrefError, SourceError
+
+if TYPE_CHECKING:
+    import httpx  # imported when a URL is read: it takes a tenth of a second to load
 
 DEFAULT_MAX_BYTES = 50_000_000
 MAX_BYTES_ENV = "CROSSREF_MAX_BYTES"
@@ -125,6 +127,8 @@ def fetch_url(url: str, limits: Limits, *, client: httpx.Client | None = None) -
 
 def new_client(limits: Limits) -> httpx.Client:
     """An httpx client with crossref's User-Agent, timeout and redirect cap."""
+    import httpx
+
     return httpx.Client(
         follow_redirects=True,
         max_redirects=limits.max_redirects,
@@ -134,6 +138,8 @@ def new_client(limits: Limits) -> httpx.Client:
 
 
 def _fetch(client: httpx.Client, url: str, limits: Limits) -> FetchedPage:
+    import httpx
+
     deadline = time.monotonic() + limits.timeout
     try:
         with client.stream("GET", url) as response:

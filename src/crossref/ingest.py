@@ -38,7 +38,7 @@ from crossref.store import (
 
 BATCH_ARTICLES = 64
 """Articles stored per transaction, at most."""
-BATCH_SECONDS = 1.0
+BATCH_SECONDS = 0.3
 """A batch is written once it has waited this long, so progress shows and a lock is not held long."""
 
 ItemStatus = Literal["added", "replaced", "skipped", "failed"]

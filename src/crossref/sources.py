@@ -13,15 +13,16 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from crossref.errors import SourceError
 from crossref.fetch import MAX_CHARS_ENV, Limits, fetch_url, is_url, new_client, too_large
 from crossref.models import ArticleInput
 from crossref.textio import FrontMatterError, decode_bytes, iso_date, split_front_matter
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["SUFFIX_FORMATS", "STDIN_FORMATS", "Limits", "SourceDefaults", "iter_sources"]
 
