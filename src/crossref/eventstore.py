@@ -79,11 +79,13 @@ class StateCache:
     def __init__(self) -> None:
         self.profiles: OrderedDict[str, Profile] = OrderedDict()
         self.df: dict[str, int] = {}
+        self.parties: dict[str, int] | None = None  # crossref.store.party_index, for its Resolver
         self.data_version: int | None = None
 
     def clear(self) -> None:
         self.profiles.clear()
         self.df.clear()
+        self.parties = None
         self.data_version = None
 
     def validate(self, db: Database) -> None:

@@ -30,6 +30,7 @@ from crossref.store import (
     Resolver,
     SaveResult,
     find_article_by_hash,
+    party_index,
     speaker_key,
     store_article,
     text_hash,
@@ -258,7 +259,10 @@ class _Run:
         saved: list[SaveResult | str]
         try:
             with write_transaction(self.db):
-                resolver = Resolver(self.db, self.settings)
+                self.cache.validate(self.db)  # another process may have written since our last batch
+                if self.cache.parties is None:
+                    self.cache.parties = party_index(self.db)
+                resolver = Resolver(self.db, self.settings, self.cache.parties)
                 stored = [self._save(p, resolver) for p in batch]
                 self._group(batch, stored)
             saved = list(stored)

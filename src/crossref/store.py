@@ -354,11 +354,24 @@ def _event_ids_by_span(db: Database, article_id: int) -> dict[tuple[int, int], s
     return {(r[0], r[1]): r[2] for r in rows}
 
 
+def party_index(db: Database) -> dict[str, int]:
+    """Every stored party's matching key (see :func:`speaker_key`) -> its id (the oldest
+    party of a key)."""
+    index: dict[str, int] = {}
+    for party_id, name in db.execute("SELECT id, name FROM parties ORDER BY id"):
+        index.setdefault(speaker_key(name) or name, int(party_id))
+    return index
+
+
 class Resolver:
     """Looks up or creates party and speaker rows within one transaction (one may serve
     several articles stored in the same transaction)."""
 
-    def __init__(self, db: Database, settings: PartySettings | None = None) -> None:
+    def __init__(
+        self, db: Database, settings: PartySettings | None = None, parties: dict[str, int] | None = None
+    ) -> None:
+        """``parties``: :func:`party_index` of ``db``, when the caller keeps one up to date
+        (the resolver adds the parties it creates)."""
         self.db = db
         self.overrides = {
             key: party for key, party in db.execute("SELECT speaker_key, party FROM speaker_party_overrides")
@@ -368,13 +381,11 @@ class Resolver:
         )
         self.settings = (settings or PartySettings()).overlay(stored)
         self.parties: dict[str, int] = {}
-        self._stored: dict[str, int] | None = None  # every party's key -> id, read on first need
+        self._stored = parties  # every party's key -> id, read on first need
 
     def _stored_party(self, key: str) -> int | None:
         if self._stored is None:
-            self._stored = {}
-            for party_id, name in self.db.execute("SELECT id, name FROM parties ORDER BY id"):
-                self._stored.setdefault(speaker_key(name) or name, int(party_id))
+            self._stored = party_index(self.db)
         return self._stored.get(key)
 
     def party_id(self, name: str | None, *, origin: str = "inferred", kind: str | None = None) -> int | None:
