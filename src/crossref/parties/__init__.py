@@ -34,7 +34,8 @@ GENERIC_ORG_WORDS = words(
     economy finance trade border national security coast guard regional state military armed general
     joint central federal ministry department office army navy forces force government administration
     agency authority authorities police port mission command service services council committee
-    spokesperson affairs internal home energy
+    spokesperson affairs internal home energy group commission alliance movement organisation
+    organization coalition front union bloc party company firm body
     """
 )
 """Words of an organisation's name that do not say whose it is ('Defence Ministry')."""

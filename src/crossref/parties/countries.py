@@ -28,6 +28,15 @@ _EXTRA_VARIANTS = {
     "Iran": ["Persian"],
     "Czech Republic": ["Czechia"],
     "Vatican City": ["Holy See", "Vatican"],
+    "Kyrgyzstan": ["Kyrgyz", "Kirghiz"],
+    "Tajikistan": ["Tajik"],
+    "Kazakhstan": ["Kazakh"],
+    "Uzbekistan": ["Uzbek"],
+    "Bosnia and Herzegovina": ["Bosnian", "Bosnia"],
+    "Laos": ["Lao", "Laotian"],
+    "Saudi Arabia": ["Saudi"],
+    "Democratic Republic of the Congo": ["Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa"],
+    "Republic of the Congo": ["Congo-Brazzaville"],
 }
 # Country names too ambiguous to read as a state from one word.
 _AMBIGUOUS = words(
@@ -103,7 +112,7 @@ def country_in(phrase: str) -> str | None:
         return None
     variants = _tables()[0]
     words = re.findall(r"[\w.’'\-]+", phrase)
-    for size in (4, 3, 2):
+    for size in (5, 4, 3, 2):  # the longest name first: "Democratic Republic of the Congo"
         for i in range(len(words) - size + 1):
             chunk = " ".join(w.removesuffix("’s").removesuffix("'s") for w in words[i : i + size])
             if chunk[:1].isupper() and fold(chunk) in variants:
