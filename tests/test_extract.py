@@ -281,3 +281,17 @@ def test_known_figure_without_country() -> None:
     s = one(text)
     assert s.speaker == "Recep Tayyip Erdoğan"
     assert s.party == "Turkey"
+
+
+def test_apposition_closing_the_sentence_gives_role_and_party() -> None:
+    text = (
+        '"We did not fire first," said Luis Oquendo, a spokesman for the Southern Cordillera Front.\n\n'
+        "The shelling hit a school, said Maria Lopez, a spokeswoman for the Colombian Defence Ministry.\n\n"
+        "She added that two teachers had died."
+    )
+    found = extract_statements(text)
+    assert [(s.speaker, s.speaker_role, s.party) for s in found] == [
+        ("Luis Oquendo", "a spokesman for the Southern Cordillera Front", "Southern Cordillera Front"),
+        ("Maria Lopez", "a spokeswoman for the Colombian Defence Ministry", "Colombia"),
+        ("Maria Lopez", "a spokeswoman for the Colombian Defence Ministry", "Colombia"),
+    ]
