@@ -191,7 +191,9 @@ _TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {
     "spokeswoman",
 }
 _APPOSITION = re.compile(
-    r",\s+((?:a|an|the|[a-z][\w\-]*|[A-Z][\w’'\-]*)(?:(?:[ \t\u00a0\-]|\r?\n(?![ \t]*\r?\n))+[\w’'\-.]+){0,14}?)[ \t\u00a0]*(?=,|\s+(?:said|says|told|added|warned|confirmed|denied|claimed|noted|stated)\b"
+    r",\s+((?:a|an|the|[a-z][\w\-]*|[A-Z][\w’'\-]*)"
+    r"(?:(?:[ \t\u00a0\-]|\r?\n(?![ \t]*\r?\n))+[\w’'\-.]+){0,14}?)[ \t\u00a0]*"  # not across a blank line
+    r"(?=,|\s+(?:said|says|told|added|warned|confirmed|denied|claimed|noted|stated)\b"
     # or the end of the sentence: '... said Luis Oquendo, a spokesman for the Front.'
     r"|\.(?:\s|$|[\"”’]))"
 )
