@@ -295,3 +295,13 @@ def test_apposition_closing_the_sentence_gives_role_and_party() -> None:
         ("Maria Lopez", "a spokeswoman for the Colombian Defence Ministry", "Colombia"),
         ("Maria Lopez", "a spokeswoman for the Colombian Defence Ministry", "Colombia"),
     ]
+
+
+def test_object_of_a_denial_is_not_read_as_an_inverted_speaker() -> None:
+    text = (
+        "A spokeswoman for the group, Ana Diaz, denied the accusations, saying the rebels had not fired.\n\n"
+        '"We did not fire," denied Ana Diaz.'
+    )
+    found = extract_statements(text)
+    assert {(s.speaker, s.cue) for s in found} == {("Ana Diaz", "denied")}
+    assert found[0].text.startswith("the accusations")

@@ -98,6 +98,14 @@ def _build_cue_forms() -> dict[str, str]:
 CUE_FORMS: dict[str, str] = _build_cue_forms()
 """Inflected word -> lemma, for every reporting verb."""
 
+# Verbs whose object follows them ("denied the accusations"): "CONTENT, denied X" is not an
+# inverted attribution, so the words after them are no speaker (a quotation before them still is).
+NOT_INVERTED = words(
+    """
+    deny confirm reject dismiss accuse blame condemn acknowledge admit criticize criticise
+    """
+)
+
 # Reporting verbs that are too ambiguous as bare words to start a statement on their own.
 WEAK_CUES = words(
     """

@@ -15,6 +15,7 @@ from crossref.extract.lexicon import (
     BETWEEN_SUBJECT_AND_CUE,
     CLAUSE_WORDS,
     CUE_FORMS,
+    NOT_INVERTED,
     OBJECT_PRONOUNS,
     ORG_HEADS,
     PRONOUNS,
@@ -814,7 +815,8 @@ class SentenceRules:
         # 2. inverted: CONTENT, X said [adjuncts].  /  CONTENT, said X.
         before_speaker = sp_before[0] if sp_before else c
         comma_before = before_speaker > 0 and toks[before_speaker - 1].text in {",", "—", "–"}
-        tail = self._inverted_tail(c, sp_before is None) if comma_before else None
+        inverted_ok = sp_before is not None or lemma not in NOT_INVERTED
+        tail = self._inverted_tail(c, sp_before is None) if comma_before and inverted_ok else None
         if tail is not None:
             speaker = sp_before or self.speaker_after(c)
             content = self.content_before(before_speaker - 1)
