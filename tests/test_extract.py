@@ -305,3 +305,12 @@ def test_object_of_a_denial_is_not_read_as_an_inverted_speaker() -> None:
     found = extract_statements(text)
     assert {(s.speaker, s.cue) for s in found} == {("Ana Diaz", "denied")}
     assert found[0].text.startswith("the accusations")
+
+
+def test_the_addressee_of_told_is_not_the_speaker() -> None:
+    text = (
+        "Ivan Petrov, a spokesman for the Russian Foreign Ministry, told The Morning Sentinel: "
+        '"The talks failed."'
+    )
+    [found] = extract_statements(text)
+    assert (found.speaker, found.party, found.text) == ("Ivan Petrov", "Russia", "The talks failed.")

@@ -98,11 +98,12 @@ def _build_cue_forms() -> dict[str, str]:
 CUE_FORMS: dict[str, str] = _build_cue_forms()
 """Inflected word -> lemma, for every reporting verb."""
 
-# Verbs whose object follows them ("denied the accusations"): "CONTENT, denied X" is not an
-# inverted attribution, so the words after them are no speaker (a quotation before them still is).
+# Verbs whose object follows them ("denied the accusations", "told The Sentinel"): in
+# "CONTENT, denied X" the words after them are no speaker (a quotation before them still has one).
 NOT_INVERTED = words(
     """
     deny confirm reject dismiss accuse blame condemn acknowledge admit criticize criticise
+    tell inform notify brief remind assure
     """
 )
 
