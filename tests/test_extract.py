@@ -314,3 +314,15 @@ def test_the_addressee_of_told_is_not_the_speaker() -> None:
     )
     [found] = extract_statements(text)
     assert (found.speaker, found.party, found.text) == ("Ivan Petrov", "Russia", "The talks failed.")
+
+
+def test_the_group_refers_back_to_the_armed_group_last_named() -> None:
+    text = (
+        "The Southern Cordillera Front said its fighters had repelled an attack near Tumbe.\n\n"
+        "The International Committee of the Red Cross said it had sent a team.\n\n"
+        "The Colombian Defence Ministry said soldiers had come under fire.\n\n"
+        "The group said in a statement that two of its fighters had died."
+    )
+    found = extract_statements(text)
+    last = found[-1]
+    assert (last.speaker, last.party) == ("Southern Cordillera Front", "Southern Cordillera Front")

@@ -190,6 +190,8 @@ _TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {
     "general",
     "spokeswoman",
 }
+# Generic names that refer back to the non-state organisation last named ("the group said").
+_NON_STATE_HEADS = frozenset({"group", "movement", "militia", "front", "organisation", "organization"})
 _APPOSITION = re.compile(
     r",\s+((?:a|an|the|[a-z][\w\-]*|[A-Z][\w’'\-]*)"
     r"(?:(?:[ \t\u00a0\-]|\r?\n(?![ \t]*\r?\n))+[\w’'\-.]+){0,14}?)[ \t\u00a0]*"  # not across a blank line
@@ -465,12 +467,32 @@ class ArticleSpeakers:
         generic = all(w[:1].islower() or _bare(w) in ORG_HEADS | _FUNCTION_WORDS for w in canonical.split())
         if (refer or canonical[:1].islower()) and generic:
             back = self._org_by_suffix(key, pos)
+            if back is None and key.split()[-1] in _NON_STATE_HEADS:
+                back = self._latest_non_state_org(pos, key.split()[-1])  # "the group" last named
             if back is not None:
                 back.positions.append(pos)
                 return back
         ent = Entity(canonical, "organisation", None, _org_country(canonical), None, None, [pos])
         self.entities.append(ent)
         return ent
+
+    def _latest_non_state_org(self, pos: int, head: str) -> Entity | None:
+        """The organisation named last before ``pos`` that is no state body (no country) and
+        has a proper name ('Southern Cordillera Front', 'Hamas'); for "the group" or "the
+        militia" not an international organisation (the Red Cross is "the organisation")."""
+        from crossref.parties import international_organisation
+
+        best: Entity | None = None
+        best_pos = -1
+        for ent in self.entities:
+            if ent.kind != "organisation" or ent.country is not None or not ent.name[:1].isupper():
+                continue
+            if head not in ("organisation", "organization") and international_organisation(ent.name):
+                continue
+            last = max((p for p in ent.positions if p < pos), default=-1)
+            if last > best_pos:
+                best, best_pos = ent, last
+        return best
 
     def _org_by_suffix(self, key: str, pos: int) -> Entity | None:
         best: Entity | None = None
