@@ -31,7 +31,7 @@ from crossref.store import (
     SaveResult,
     find_article_by_hash,
     party_index,
-    speaker_key,
+    speaker_name,
     store_article,
     text_hash,
     write_transaction,
@@ -116,8 +116,7 @@ def ingest_sources(
 
     custom = extractor is not None and extractor is not extract_statements
     version = extractor_version or EXTRACTOR_VERSION
-    run = _Run(db, report=IngestReport(), replace=replace, version=version, settings=settings, group=group)
-    run.on_item = on_item
+    run = _Run(db, IngestReport(), replace, version, settings, group, on_item)
     items = iter_sources(
         list(specs), stdin_format=stdin_format, defaults=defaults, limits=limits, stdin=stdin
     )
@@ -200,8 +199,6 @@ def _article_row(article: ArticleInput, statements: list[Statement]) -> ArticleR
     """The article as grouping will read it back from the store (ids not known yet)."""
     row = ArticleRow(0, article.text, article.published, text_hash(article.text))
     for ordinal, st in enumerate(statements):
-        name = (st.speaker or "").strip()
-        speaker = name if name and speaker_key(name) else None
         row.statements.append(
             statement_row(
                 -1 - ordinal,
@@ -211,7 +208,7 @@ def _article_row(article: ArticleInput, statements: list[Statement]) -> ArticleR
                 st.text,
                 st.sentence_start,
                 st.sentence_end,
-                speaker,
+                speaker_name(st),
                 st.mention_start,
                 st.speaker_mention,
             )

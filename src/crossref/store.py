@@ -354,6 +354,12 @@ def _event_ids_by_span(db: Database, article_id: int) -> dict[tuple[int, int], s
     return {(r[0], r[1]): r[2] for r in rows}
 
 
+def speaker_name(st: Statement) -> str | None:
+    """The name a statement's speaker is stored under when it is new (None: no speaker row)."""
+    name = (st.speaker or "").strip()
+    return name if name and speaker_key(name) else None
+
+
 def party_index(db: Database) -> dict[str, int]:
     """Every stored party's matching key (see :func:`speaker_key`) -> its id (the oldest
     party of a key)."""
@@ -413,7 +419,7 @@ class Resolver:
 
     def speaker(self, st: Statement) -> tuple[int | None, int | None]:
         """(speaker id, party id) for a statement, the user's override applied."""
-        name = (st.speaker or "").strip()
+        name = speaker_name(st) or ""
         key = speaker_key(name) if name else ""
         override = self.overrides.get(key) if key else None
         if override is not None:
