@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from crossref import store
 from crossref.models import Statement
+
+# The suite is reproducible: property tests draw the same cases on every run (CI, the README's
+# test command). `HYPOTHESIS_PROFILE=explore pytest ...` draws fresh random cases to hunt for
+# new failures; a failure found that way becomes an @example.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 _ENV_TO_CLEAR = (
     "CROSSREF_DB",

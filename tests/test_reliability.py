@@ -755,6 +755,7 @@ def _check_statements(command: click.Command, db: Path, article_id: int, text: s
 @example(text=_long_sentence(3000, "list"), as_json=False, ascii_json=True)
 @example(text='He said "it was \x00 fine. “Unclosed. «Never» closed „', as_json=True, ascii_json=False)
 @example(text="---\ntitle: x\n---\nThe mayor said “no”.", as_json=False, ascii_json=True)
+@example(text="B sAID\x0000\u2019", as_json=True, ascii_json=False)  # NUL inside a sentence
 def test_any_text_through_ingest(
     fuzz_db: Path, crossref_command: click.Command, text: str, as_json: bool, ascii_json: bool
 ) -> None:

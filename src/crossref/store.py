@@ -459,10 +459,16 @@ def _insert_statements(
     resolver: Resolver,
 ) -> None:
     """Insert ``statements`` of an article. A sentence that is the article's text between the
-    statement's sentence offsets is not stored twice: it is read back from the article."""
+    statement's sentence offsets is not stored twice: it is read back from the article
+    (unless the text holds a NUL character, where SQLite's ``substr`` stops)."""
+    derivable = "\x00" not in article_text
     for ordinal, st in enumerate(statements):
         sentence: str | None = st.sentence
-        if st.sentence_start is not None and article_text[st.sentence_start : st.sentence_end] == sentence:
+        if (
+            derivable
+            and st.sentence_start is not None
+            and article_text[st.sentence_start : st.sentence_end] == sentence
+        ):
             sentence = None
         speaker_id, party_id = resolver.speaker(st)
         extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
