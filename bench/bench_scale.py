@@ -161,7 +161,7 @@ def _median_ms(fn: Any, repeat: int) -> float:
 def latencies(db: Path, repeat: int, seed: int) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT / "src"))
     from crossref.compare import build_comparison
-    from crossref.eventstore import ensure_grouped, list_events, pick_events
+    from crossref.eventquery import ensure_grouped, list_events, pick_events
     from crossref.store import open_database
 
     def compare_event(database: Any, ref: str) -> None:  # what `crossref compare REF` does

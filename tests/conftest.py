@@ -53,7 +53,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[store.CrossrefDatabase]:
+def db(db_path: Path) -> Iterator[store.Database]:
     database = store.open_database(db_path)
     yield database
     database.close()

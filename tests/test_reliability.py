@@ -31,16 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import click.testing
 import pytest
-import sqlite_utils
-import typer
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from crossref import migrations
 from crossref.cli import app
+from crossref.database import Database
 
 HAS_SIGKILL = hasattr(signal, "SIGKILL") and os.name == "posix"
 needs_sigkill = pytest.mark.skipif(not HAS_SIGKILL, reason="needs POSIX signals (SIGKILL)")
@@ -465,7 +463,7 @@ def make_old_database(path: Path, upto: int, monkeypatch: pytest.MonkeyPatch) ->
     conn = sqlite3.connect(path, isolation_level=None)
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:upto])
-        assert migrations.apply_migrations(sqlite_utils.Database(conn)) == [
+        assert migrations.apply_migrations(Database(conn)) == [
             name for name, _ in migrations.MIGRATIONS[:upto]
         ]
     conn.execute("BEGIN")
@@ -519,7 +517,7 @@ def test_older_database_is_migrated_forward(
     rows = json.loads(cli("articles", "--json").stdout)
     assert [(r["id"], r["title"], r["statements"]) for r in rows] == [(1, "Izmail strike", 2)]
     conn = sqlite3.connect(db)
-    assert migrations.applied_migrations(sqlite_utils.Database(conn)) == [n for n, _ in migrations.MIGRATIONS]
+    assert migrations.applied_migrations(Database(conn)) == [n for n, _ in migrations.MIGRATIONS]
     assert conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
     assert {"party_aliases", "events", "event_members"} <= {
         r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -700,12 +698,6 @@ def fuzz_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz") / "fuzz.db"
 
 
-@pytest.fixture(scope="module")
-def crossref_command() -> click.Command:
-    """The click command behind ``app``, built once (typer's CliRunner rebuilds it every call)."""
-    return typer.main.get_command(app)
-
-
 def _stored(db: Path, after_id: int) -> list[tuple[int, str, str]]:
     conn = sqlite3.connect(db)
     try:
@@ -728,10 +720,10 @@ def _max_id(db: Path) -> int:
         conn.close()
 
 
-def _check_statements(command: click.Command, db: Path, article_id: int, text: str) -> int:
+def _check_statements(db: Path, article_id: int, text: str) -> int:
     """Every statement of the article, as `crossref statements` shows it, points at its text."""
-    result = click.testing.CliRunner().invoke(
-        command, ["statements", "--article", str(article_id), "--json", "--db", str(db)]
+    result = CliRunner().invoke(
+        app, ["statements", "--article", str(article_id), "--json", "--db", str(db)]
     )
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
@@ -757,7 +749,7 @@ def _check_statements(command: click.Command, db: Path, article_id: int, text: s
 @example(text="---\ntitle: x\n---\nThe mayor said “no”.", as_json=False, ascii_json=True)
 @example(text="B sAID\x0000\u2019", as_json=True, ascii_json=False)  # NUL inside a sentence
 def test_any_text_through_ingest(
-    fuzz_db: Path, crossref_command: click.Command, text: str, as_json: bool, ascii_json: bool
+    fuzz_db: Path, text: str, as_json: bool, ascii_json: bool
 ) -> None:
     """Whatever the text, `crossref ingest -` stores it (or refuses it with one error line),
     never fails inside, and every stored statement's offsets point at its text."""
@@ -768,8 +760,8 @@ def test_any_text_through_ingest(
         data = text.encode("utf-8")
         args = ["ingest", "-", "--format", "text"]
     before = _max_id(fuzz_db)
-    runner = click.testing.CliRunner()
-    result = runner.invoke(crossref_command, [*args, "--db", str(fuzz_db), "-q"], input=data)
+    runner = CliRunner()
+    result = runner.invoke(app, [*args, "--db", str(fuzz_db), "-q"], input=data)
 
     assert "internal error" not in result.stderr, result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
@@ -801,5 +793,5 @@ def test_any_text_through_ingest(
     finally:
         conn.close()
     assert len(new) <= 1
-    found = sum(_check_statements(crossref_command, fuzz_db, article_id, body) for article_id, body in stored)
+    found = sum(_check_statements(fuzz_db, article_id, body) for article_id, body in stored)
     event(f"stored, {'with' if found else 'without'} statements")

@@ -27,7 +27,7 @@ def article(text: str, source: str = "a.txt", **kw: object) -> ArticleInput:
 
 
 @pytest.fixture
-def two_articles(db: store.CrossrefDatabase, make_statement: StatementFactory) -> store.CrossrefDatabase:
+def two_articles(db: store.Database, make_statement: StatementFactory) -> store.Database:
     store.save_article(
         db,
         article(TEXT_A, "a.txt", title="Port hit", outlet="Wire", published="2024-05-01"),
@@ -89,7 +89,7 @@ def test_speaker_key_shape() -> None:
 # --------------------------------------------------------------------------- opening
 
 
-def test_new_database_is_set_up(db: store.CrossrefDatabase) -> None:
+def test_new_database_is_set_up(db: store.Database) -> None:
     assert db.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -100,10 +100,17 @@ def test_new_database_is_set_up(db: store.CrossrefDatabase) -> None:
     assert migrations.applied_migrations(db) == [name for name, _ in migrations.MIGRATIONS]
 
 
-def test_foreign_keys_are_declared(db: store.CrossrefDatabase) -> None:
-    fks = {(fk.column, fk.other_table) for fk in db["statements"].foreign_keys}
-    assert fks == {("article_id", "articles"), ("speaker_id", "speakers"), ("party_id", "parties")}
-    assert [(fk.column, fk.other_table) for fk in db["speakers"].foreign_keys] == [("party_id", "parties")]
+def _foreign_keys(db: store.Database, table: str) -> set[tuple[str, str]]:
+    return {(row["from"], row["table"]) for row in db.query(f"PRAGMA foreign_key_list({table})")}
+
+
+def test_foreign_keys_are_declared(db: store.Database) -> None:
+    assert _foreign_keys(db, "statements") == {
+        ("article_id", "articles"),
+        ("speaker_id", "speakers"),
+        ("party_id", "parties"),
+    }
+    assert _foreign_keys(db, "speakers") == {("party_id", "parties")}
 
 
 def test_reopening_applies_nothing_new(db_path: Path) -> None:
@@ -208,7 +215,7 @@ def test_directory_is_refused(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- saving
 
 
-def test_save_article_stores_everything(two_articles: store.CrossrefDatabase) -> None:
+def test_save_article_stores_everything(two_articles: store.Database) -> None:
     db = two_articles
     row = store.get_article(db, 1)
     assert row["text_hash"] == store.text_hash(TEXT_A)
@@ -225,7 +232,7 @@ def test_save_article_stores_everything(two_articles: store.CrossrefDatabase) ->
     assert all(TEXT_A[s["start"] : s["end"]] == s["text"] for s in stmts)
 
 
-def test_duplicate_text_is_skipped(db: store.CrossrefDatabase, make_statement: StatementFactory) -> None:
+def test_duplicate_text_is_skipped(db: store.Database, make_statement: StatementFactory) -> None:
     first = store.save_article(db, article(TEXT_A), [make_statement("x")])
     again = store.save_article(db, article(TEXT_A, "copy.txt", title="Other"), [])
     assert (first.status, again.status, again.article_id) == ("added", "skipped", first.article_id)
@@ -234,7 +241,7 @@ def test_duplicate_text_is_skipped(db: store.CrossrefDatabase, make_statement: S
 
 
 def test_replace_keeps_id_and_swaps_statements(
-    db: store.CrossrefDatabase, make_statement: StatementFactory
+    db: store.Database, make_statement: StatementFactory
 ) -> None:
     first = store.save_article(
         db, article(TEXT_A, title="Old"), [make_statement("old quote", speaker="Old Man")]
@@ -255,7 +262,7 @@ def test_replace_keeps_id_and_swaps_statements(
     assert store.list_articles(db, search="Old") == []  # FTS kept in sync on update
 
 
-def test_save_is_one_transaction(db: store.CrossrefDatabase, make_statement: StatementFactory) -> None:
+def test_save_is_one_transaction(db: store.Database, make_statement: StatementFactory) -> None:
     bad = make_statement("fine")
     broken = Statement(**{**bad.__dict__, "text": None})  # violates NOT NULL on the second insert
     with pytest.raises(sqlite3.IntegrityError):
@@ -265,13 +272,13 @@ def test_save_is_one_transaction(db: store.CrossrefDatabase, make_statement: Sta
     assert db.execute("SELECT count(*) FROM speakers").fetchone()[0] == 0
 
 
-def test_statement_without_speaker(db: store.CrossrefDatabase, make_statement: StatementFactory) -> None:
+def test_statement_without_speaker(db: store.Database, make_statement: StatementFactory) -> None:
     store.save_article(db, article(TEXT_A), [make_statement("anonymous", speaker=None, party=None)])
     row = store.list_statements(db)[0]
     assert row["speaker"] is None and row["party"] is None and row["speaker_mention"] is None
 
 
-def test_deleting_an_article_cascades(two_articles: store.CrossrefDatabase) -> None:
+def test_deleting_an_article_cascades(two_articles: store.Database) -> None:
     db = two_articles
     db.execute("DELETE FROM articles WHERE id = 1")
     assert db.execute("SELECT count(*) FROM statements WHERE article_id = 1").fetchone()[0] == 0
@@ -279,7 +286,7 @@ def test_deleting_an_article_cascades(two_articles: store.CrossrefDatabase) -> N
 
 
 def test_override_beats_inferred_party(
-    two_articles: store.CrossrefDatabase, make_statement: StatementFactory
+    two_articles: store.Database, make_statement: StatementFactory
 ) -> None:
     db = two_articles
     changed = store.set_speaker_party(db, "ERDOGAN", "Ankara government")
@@ -298,7 +305,7 @@ def test_override_beats_inferred_party(
 # --------------------------------------------------------------------------- listing
 
 
-def test_list_articles_counts_statements(two_articles: store.CrossrefDatabase) -> None:
+def test_list_articles_counts_statements(two_articles: store.Database) -> None:
     rows = store.list_articles(two_articles)
     assert [(r["id"], r["title"], r["statements"]) for r in rows] == [(1, "Port hit", 2), (2, "Denial", 2)]
     assert tuple(rows[0]) == store.ARTICLE_FIELDS
@@ -306,7 +313,7 @@ def test_list_articles_counts_statements(two_articles: store.CrossrefDatabase) -
     assert [r["id"] for r in store.list_articles(two_articles, limit=1)] == [1]
 
 
-def test_list_statements_rows(two_articles: store.CrossrefDatabase) -> None:
+def test_list_statements_rows(two_articles: store.Database) -> None:
     rows = store.list_statements(two_articles)
     assert len(rows) == 4
     assert tuple(rows[0]) == store.STATEMENT_FIELDS
@@ -340,33 +347,33 @@ def test_list_statements_rows(two_articles: store.CrossrefDatabase) -> None:
     ],
 )
 def test_list_statements_filters(
-    two_articles: store.CrossrefDatabase, filters: dict[str, object], expected: list[str]
+    two_articles: store.Database, filters: dict[str, object], expected: list[str]
 ) -> None:
     rows = store.list_statements(two_articles, **filters)  # type: ignore[arg-type]
     assert [r["text"] for r in rows] == expected
 
 
-def test_filter_by_event(two_articles: store.CrossrefDatabase) -> None:
+def test_filter_by_event(two_articles: store.Database) -> None:
     two_articles.execute("UPDATE statements SET event_id = 'izmail-1' WHERE id IN (1, 3)")
     assert [r["id"] for r in store.list_statements(two_articles, event_id="izmail-1")] == [1, 3]
 
 
 @pytest.mark.parametrize("search", ['"unclosed', "port AND", "(port", "nosuchcolumn: x", "NEAR("])
-def test_malformed_search_is_a_query_error(two_articles: store.CrossrefDatabase, search: str) -> None:
+def test_malformed_search_is_a_query_error(two_articles: store.Database, search: str) -> None:
     with pytest.raises(QueryError, match="cannot understand the search"):
         store.list_statements(two_articles, search=search)
     with pytest.raises(QueryError):
         store.list_articles(two_articles, search=search)
 
 
-def test_empty_search_and_speaker_are_query_errors(two_articles: store.CrossrefDatabase) -> None:
+def test_empty_search_and_speaker_are_query_errors(two_articles: store.Database) -> None:
     with pytest.raises(QueryError):
         store.list_statements(two_articles, search="  ")
     with pytest.raises(QueryError):
         store.list_statements(two_articles, speaker="--")
 
 
-def test_unknown_party_and_article_are_lookup_errors(two_articles: store.CrossrefDatabase) -> None:
+def test_unknown_party_and_article_are_lookup_errors(two_articles: store.Database) -> None:
     with pytest.raises(LookupFailed, match="known parties: Turkey, Ukraine"):
         store.list_statements(two_articles, party="Atlantis")
     with pytest.raises(LookupFailed, match="no article with id 99"):
@@ -382,7 +389,7 @@ def test_fts_query_quotes_plain_words() -> None:
 # --------------------------------------------------------------------------- re-extraction
 
 
-def test_reextract_all(two_articles: store.CrossrefDatabase, make_statement: StatementFactory) -> None:
+def test_reextract_all(two_articles: store.Database, make_statement: StatementFactory) -> None:
     db = two_articles
     store.set_speaker_party(db, "Erdogan", "Ankara")
     db.execute("UPDATE statements SET event_id = 'ev' WHERE id = 1")

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.text import Text
 from typer.core import TyperGroup
 
 from crossref import __version__, render, store
@@ -138,7 +137,7 @@ def _output_format(*, json_: bool, jsonl: bool, csv_: bool, tsv: bool, table: bo
         raise typer.BadParameter(str(exc)) from None
 
 
-def _open_db(db: Path | None) -> store.CrossrefDatabase:
+def _open_db(db: Path | None) -> store.Database:
     return store.open_database(resolve_db_path(db))
 
 
@@ -579,15 +578,15 @@ def events_list(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from crossref import eventstore
+    from crossref import eventquery
     from crossref.render_events import render_events
 
     fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
     since_day = _date_option(since, "--since")
     until_day = _date_option(until, "--until")
     database = _open_db(db)
-    eventstore.ensure_grouped(database)
-    rows = eventstore.list_events(
+    eventquery.ensure_grouped(database)
+    rows = eventquery.list_events(
         database, party=party, since=since_day, until=until_day, search=search, limit=limit
     )
     if not rows and render.resolve_format(fmt, sys.stdout) is OutputFormat.TABLE:
@@ -628,13 +627,13 @@ def events_show(
     crossref events show 3f9a --json
     ```
     """
-    from crossref import eventstore
+    from crossref import eventquery
     from crossref.render_events import render_events
 
     fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
     database = _open_db(db)
-    eventstore.ensure_grouped(database)
-    found = eventstore.resolve_event(database, event)
+    eventquery.ensure_grouped(database)
+    found = eventquery.resolve_event(database, event)
     rows = store.list_statements(database, event_id=found["id"])
     resolved = render.resolve_format(fmt, sys.stdout)
     if resolved is OutputFormat.JSON:
@@ -780,7 +779,7 @@ def compare(
     crossref compare 3f9a1c2e --json | jq '.disagreements'
     ```
     """
-    from crossref import eventstore
+    from crossref import eventquery
     from crossref.compare import build_comparison
     from crossref.render_events import render_comparison
 
@@ -788,15 +787,15 @@ def compare(
     if markdown and fmt is not None:
         raise typer.BadParameter(f"choose one output format: --markdown or --{fmt.value}")
     database = _open_db(db)
-    eventstore.ensure_grouped(database)
-    found = eventstore.pick_events(database, event)
+    eventquery.ensure_grouped(database)
+    found = eventquery.pick_events(database, event)
     if not found:
         raise CrossrefError(f"no event matches {event!r} (see `crossref events`)")
     if len(found) > 1:
         messages = Messages()
         messages.error(f"{event!r} matches {len(found)} events; give one id:")
         for candidate in found:
-            messages.console.print(Text(f"  {candidate['id']}  {candidate['title']}"), soft_wrap=True)
+            messages.detail(f"  {candidate['id']}  {candidate['title']}")
         raise typer.Exit(1)
     comparison = build_comparison(database, found[0]["id"], by=by.value)
     render_comparison(comparison, fmt, markdown=markdown, sources=sources)

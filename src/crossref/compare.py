@@ -16,11 +16,10 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from sqlite_utils import Database
-
-from crossref.events import terms
-from crossref.eventstore import resolve_event
+from crossref.database import Database
+from crossref.eventquery import resolve_event
 from crossref.store import list_statements
+from crossref.terms import terms
 from crossref.words import words
 
 GroupBy = Literal["party", "speaker", "outlet"]

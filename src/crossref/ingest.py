@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Literal
 
-from sqlite_utils import Database
-
+from crossref.database import Database
 from crossref.errors import CrossrefError, DatabaseError, SourceError
 from crossref.events import ArticleRow, Featurized, featurize_detached, statement_row
 from crossref.eventstore import GroupingReport, StateCache, group_new_articles, update_events

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
-from sqlite_utils import Database
-
+from crossref.database import Database
 from crossref.errors import DatabaseError
 
 #: ``PRAGMA application_id`` of every crossref database: "XREF" in ASCII.

@@ -14,13 +14,11 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported where a table or message is drawn: --json output never needs it
+    from rich.console import Console
+    from rich.table import Table
 
 
 class OutputFormat(StrEnum):
@@ -53,6 +51,8 @@ def no_color() -> bool:
 def make_console(file: TextIO | None = None, *, stderr: bool = False) -> Console:
     """A Console on ``file`` (default stdout, or stderr) that honours NO_COLOR and never
     highlights or wraps messages on its own."""
+    from rich.console import Console
+
     return Console(
         file=file,
         stderr=stderr,
@@ -67,21 +67,36 @@ class Messages:
 
     def __init__(self, *, quiet: bool = False, console: Console | None = None) -> None:
         self.quiet = quiet
-        self.console = console or make_console(stderr=True)
+        self._console = console
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:  # made on the first message: most commands print none
+            self._console = make_console(stderr=True)
+        return self._console
 
     def info(self, message: str) -> None:
         """A progress or summary line (silenced by --quiet)."""
         if not self.quiet:
-            self.console.print(Text(message), soft_wrap=True)
+            self._print("", "", message)
 
     def warning(self, message: str) -> None:
         """A line that something was not quite right (silenced by --quiet)."""
         if not self.quiet:
-            self.console.print(Text.assemble(("crossref: warning: ", "yellow"), message), soft_wrap=True)
+            self._print("crossref: warning: ", "yellow", message)
 
     def error(self, message: str) -> None:
         """``crossref: error: MESSAGE`` on one line; shown even with --quiet."""
-        self.console.print(Text.assemble(("crossref: error: ", "bold red"), message), soft_wrap=True)
+        self._print("crossref: error: ", "bold red", message)
+
+    def detail(self, message: str) -> None:
+        """A line that goes with an error (no prefix; shown even with --quiet)."""
+        self._print("", "", message)
+
+    def _print(self, prefix: str, style: str, message: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text.assemble((prefix, style), message), soft_wrap=True)
 
 
 @dataclass(frozen=True)
@@ -206,6 +221,8 @@ def cell_text(value: Any, column: Column) -> str:
 
 def _fit_widths(columns: Sequence[Column], cells: list[list[str]], width: int) -> list[int]:
     """Column widths that fit ``width``: the flex column gets what the others leave."""
+    from rich.cells import cell_len
+
     natural = [
         max([cell_len(col.header)] + [cell_len(row[i]) for row in cells]) for i, col in enumerate(columns)
     ]
@@ -231,6 +248,11 @@ def build_table(
     rows: Sequence[Mapping[str, Any]], columns: Sequence[Column], *, width: int = 80, title: str | None = None
 ) -> Table:
     """A Rich table of ``rows`` laid out for a console ``width`` columns wide (80 included)."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
     shown = [col for col in columns if col.min_console is None or width >= col.min_console]
     cells = [[cell_text(row.get(col.key), col) for col in shown] for row in rows]
     widths = _fit_widths(shown, cells, width)

@@ -11,16 +11,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
-
-from rich import box
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from crossref.render import Column, OutputFormat, make_console, plural, render_rows, resolve_format
+
+if TYPE_CHECKING:  # rich is imported where the comparison is drawn (not for JSON, CSV, Markdown)
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 EVENT_COLUMNS: tuple[Column, ...] = (
     Column("id", "id", max_width=8),
@@ -98,6 +96,8 @@ def _source_line(item: Mapping[str, Any]) -> str:
 
 
 def _cell(column: Mapping[str, Any], section: str, sources: bool) -> Text:
+    from rich.text import Text
+
     text = Text()
     items = column.get(section) or []
     if section == "places":
@@ -129,6 +129,8 @@ def _fmt_value(value: Any) -> str:
 
 
 def _header(event: Mapping[str, Any]) -> Text:
+    from rich.text import Text
+
     text = Text(event.get("title") or "", style="bold")
     facts = [f"event {event.get('id')}"]
     dates = event.get("start") or ""
@@ -146,6 +148,10 @@ def _header(event: Mapping[str, Any]) -> Text:
 
 
 def comparison_tables(comparison: Mapping[str, Any], width: int, *, sources: bool = False) -> list[Table]:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     """The comparison as tables for a console ``width`` wide: one column per party, as many
     parties per table as fit (stacked tables for the rest)."""
     columns = comparison["parties"]
@@ -187,6 +193,11 @@ def print_comparison(
     comparison: Mapping[str, Any], *, sources: bool = False, console: Console | None = None
 ) -> None:
     """The comparison as Rich tables, then where the parties disagree."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.rule import Rule
+    from rich.text import Text
+
     console = console or make_console()
     parts: list[Any] = [_header(comparison["event"])]
     for table in comparison_tables(comparison, console.width, sources=sources):

@@ -19,8 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from sqlite_utils import Database
-
+from crossref.database import DEFAULT_RETRY_FOR, Database
 from crossref.errors import CrossrefError, DatabaseError, LookupFailed, QueryError
 from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, apply_migrations
 from crossref.models import ArticleInput, Statement
@@ -30,7 +29,6 @@ from crossref.parties.settings import PartySettings, party_key
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 8192  # bytes per database page of a new database
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds SQLite itself waits for a lock
-DEFAULT_RETRY_FOR = 30.0  # seconds write_transaction keeps retrying a busy BEGIN on top of that
 
 SaveStatus = Literal["added", "replaced", "skipped"]
 
@@ -39,13 +37,6 @@ class Extractor(Protocol):
     """Anything shaped like ``crossref.extract.extract_statements``."""
 
     def __call__(self, text: str, *, published: str | None = None) -> list[Statement]: ...
-
-
-class CrossrefDatabase(Database):
-    """A sqlite-utils Database that remembers crossref's lock-retry settings."""
-
-    path: Path
-    retry_for: float = DEFAULT_RETRY_FOR
 
 
 # --------------------------------------------------------------------------- keys and hashes
@@ -135,7 +126,7 @@ def open_database(
     *,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     retry_for: float = DEFAULT_RETRY_FOR,
-) -> CrossrefDatabase:
+) -> Database:
     """Open (creating and migrating as needed) the crossref database at ``path``.
 
     Raises DatabaseError, leaving the file untouched, if ``path`` is a directory, not SQLite,
@@ -157,9 +148,7 @@ def open_database(
         conn.execute("PRAGMA foreign_keys = ON")
         _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"), retry_for)
         conn.create_function("crossref_key", 1, _sql_key, deterministic=True)
-        db = CrossrefDatabase(conn, execute_plugins=False)
-        db.path = path
-        db.retry_for = retry_for
+        db = Database(conn, path, retry_for)
         apply_migrations(db, lambda: write_transaction(db))
     except DatabaseError:
         conn.close()
@@ -200,7 +189,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
     Rolls back on any exception. Raises DatabaseError if the lock is not had within the
     database's ``retry_for`` seconds (on top of SQLite's own busy timeout).
     """
-    deadline = time.monotonic() + getattr(db, "retry_for", DEFAULT_RETRY_FOR)
+    deadline = time.monotonic() + db.retry_for
     delay = 0.05
     while True:
         try:

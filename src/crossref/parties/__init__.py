@@ -10,10 +10,8 @@ party. Users override all of this with a parties file and ``crossref parties``.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crossref.parties import countries
 from crossref.parties.countries import fold
@@ -50,10 +48,19 @@ _US_PARTIES = {
 
 
 @lru_cache(maxsize=1)
+def _figures_file() -> dict[str, Any]:
+    """data/figures.toml, read once, when first needed."""
+    import tomllib
+    from importlib import resources
+
+    raw = resources.files("crossref").joinpath("data/figures.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=1)
 def known_figures() -> dict[str, str]:
     """Folded person name (and surname-less variants) -> country, from data/figures.toml."""
-    raw = resources.files("crossref").joinpath("data/figures.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(raw)
+    table = _figures_file()
     out: dict[str, str] = {}
     for country, names in table.get("figures", {}).items():
         for name in names:
@@ -102,8 +109,7 @@ def international_organisation(phrase: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _table(section: str) -> dict[str, str]:
-    raw = resources.files("crossref").joinpath("data/figures.toml").read_text(encoding="utf-8")
-    return {fold(n): owner for owner, names in tomllib.loads(raw).get(section, {}).items() for n in names}
+    return {fold(n): owner for owner, names in _figures_file().get(section, {}).items() for n in names}
 
 
 def _affiliation_text(phrase: str | None) -> str:

