@@ -6,8 +6,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "crossref"
 DB_ENV_VAR = "CROSSREF_DB"
 DB_FILENAME = "crossref.db"
@@ -16,6 +14,8 @@ PARTIES_FILENAME = "parties.toml"
 
 def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``CROSSREF_DB`` says otherwise."""
+    import platformdirs  # here: not needed when --db or $CROSSREF_DB names the file
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
@@ -35,6 +35,8 @@ def resolve_db_path(flag: str | os.PathLike[str] | None = None, env: Mapping[str
 
 def config_dir() -> Path:
     """The directory for the user's settings (e.g. the parties file)."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 

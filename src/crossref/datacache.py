@@ -5,9 +5,7 @@ caller's ``fmt`` changes (bump it when the table's shape or derivation changes).
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,8 @@ from typing import Any
 
 def cached(name: str, package: str, fmt: int, build: Callable[[], Any]) -> Any:
     """``build()``, or what an earlier ``build()`` for the same installed ``package`` saved."""
+    import pickle
+
     path = _cache_dir() / f"{name}-{_stamp(package)}-{fmt}.pickle"
     try:
         with path.open("rb") as f:
@@ -45,6 +45,8 @@ def _cache_dir() -> Path:
 def _stamp(package: str) -> str:
     """Names the installed copy of ``package`` (its module file's size and time), without
     importing it or reading its metadata."""
+    import importlib.util
+
     spec = importlib.util.find_spec(package)
     origin = spec.origin if spec is not None else None
     if origin is None:

@@ -15,7 +15,6 @@ Assignments made in the database win over the file; the file wins over inference
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +56,8 @@ class PartySettings:
 
 def load_parties_file(path: Path) -> PartySettings:
     """Read a parties file; a malformed one is a one-line error naming it."""
+    import tomllib  # here: most commands never read a parties file
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
