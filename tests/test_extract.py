@@ -326,3 +326,27 @@ def test_the_group_refers_back_to_the_armed_group_last_named() -> None:
     found = extract_statements(text)
     last = found[-1]
     assert (last.speaker, last.party) == ("Southern Cordillera Front", "Southern Cordillera Front")
+
+
+def test_second_verb_of_the_same_subject_is_its_own_statement() -> None:
+    text = (
+        "The governor praised the rescue crews during a visit to the flooded district, "
+        "and said the state would pay for the repairs."
+    )
+    found = extract_statements(text)
+    check_offsets(text, found)
+    assert [(s.cue, s.speaker, s.text) for s in found] == [
+        ("praised", "governor", "the rescue crews during a visit to the flooded district"),
+        ("said", "governor", "the state would pay for the repairs"),
+    ]
+
+
+def test_typewriter_dashes_around_an_apposition() -> None:
+    text = "Ana Ruiz -- a historian at the university, and an author -- said the archive had been looted."
+    st = one(text)
+    assert (st.speaker, st.text) == ("Ana Ruiz", "the archive had been looted")
+
+
+def test_too_after_the_verb_is_part_of_the_content_unless_set_off() -> None:
+    assert one("The senator says too much is made of the tweets.").text == "too much is made of the tweets"
+    assert one("The senator said, too, that the bill was dead.").text == "the bill was dead"

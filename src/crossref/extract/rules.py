@@ -491,8 +491,12 @@ class SentenceRules:
             if i >= len(toks):
                 break
             lw = toks[i].lower
-            if toks[i].text in {",", ":", "—", "–"} or lw in {"however", "also", "too", "then", "again"}:
+            if toks[i].text in {",", ":", "—", "–"} or lw in {"however", "also"}:
                 i += 1
+                continue
+            set_off = i + 1 < len(toks) and toks[i + 1].text in {",", "that", ":"}
+            if lw in {"too", "then", "again"} and set_off:
+                i += 1  # "said, too, that"; not "says too much is made of it"
                 continue
             if lw == "that" and not toks[i].in_quote:
                 i += 1
@@ -1048,9 +1052,14 @@ class SentenceRules:
         out: list[RawStatement] = []
         for st in found:
             if st.inherit == "coordinated":
-                if out and st.cue_span and out[-1].content[0] < st.cue_span[0] <= out[-1].content[1] + 2:
+                between = self.text[out[-1].content[1] : st.cue_span[0]] if out and st.cue_span else ""
+                if out and st.cue_span and (
+                    out[-1].content[0] < st.cue_span[0] <= out[-1].content[1] + 2
+                    or between.strip(" ,") in {"and", "and also"}
+                ):
                     prev = out[-1]
                     cut = self.text[prev.content[0] : st.cue_span[0]].rstrip()
+                    cut = cut.removesuffix(" also").rstrip()
                     cut = cut[:-3].rstrip(" ,") if cut.endswith(" and") else cut
                     if len(cut.split()) >= 3:
                         prev.content = (prev.content[0], prev.content[0] + len(cut))

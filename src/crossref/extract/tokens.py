@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 # words with inner apostrophes, hyphens and dots ("Erdoğan’s", "cease-fire", "U.S.")
-_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
+_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|--|[^\w\s]")
 
 
 @dataclass(slots=True)
@@ -40,7 +40,9 @@ def tokenize(text: str, start: int, end: int, quote_spans: list[tuple[int, int]]
     for m in _WORD.finditer(text, start, end):
         s, e = m.start(), m.end()
         word = m.group()
-        if len(word) > 1 and word.endswith(".") and not _keeps_period(word):
+        if word == "--":  # a typewriter dash reads as the dash it stands for
+            tokens.append(Token("—", s, e))
+        elif len(word) > 1 and word.endswith(".") and not _keeps_period(word):
             tokens.append(Token(word[:-1], s, e - 1))
             tokens.append(Token(".", e - 1, e))
         else:
