@@ -350,3 +350,22 @@ def test_typewriter_dashes_around_an_apposition() -> None:
 def test_too_after_the_verb_is_part_of_the_content_unless_set_off() -> None:
     assert one("The senator says too much is made of the tweets.").text == "too much is made of the tweets"
     assert one("The senator said, too, that the bill was dead.").text == "the bill was dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The depot was hit twice overnight, according to people familiar with the damage reports.",
+         "people familiar with the damage reports"),
+        ("The firm was registered in Limassol in 2019, according to company records.", "company records"),
+        ("The convoy turned back at the border, according to him.", "him"),
+    ],
+)
+def test_according_to_takes_any_source_phrase(text: str, source: str) -> None:
+    st = one(text)
+    assert (st.cue, st.speaker_mention) == ("according to", source)
+
+
+def test_according_to_plan_names_no_source() -> None:
+    found = extract_statements("Everything went according to plan, the captain said.")
+    assert [s.cue for s in found] == ["said"]

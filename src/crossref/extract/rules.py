@@ -123,6 +123,10 @@ SPEECH_NOUN_HEADS = words(
 )
 
 
+# "according to plan": the idioms in which "according to" names no source
+_IDIOM_OBJECTS = frozenset({"plan", "schedule", "tradition", "custom", "protocol", "form", "script"})
+
+
 @dataclass
 class RawStatement:
     """A statement before speaker resolution; spans are absolute offsets."""
@@ -939,7 +943,7 @@ class SentenceRules:
             if toks[b].lower in CLAUSE_WORDS and toks[b].lower != "and":
                 break
             b += 1
-        if b <= a or not self._valid_speaker(a, b):
+        if b <= a or not (self._valid_speaker(a, b) or self._source_phrase(a, b)):
             return None
         speaker = self._span((a, b))
         cue_span = (toks[c].start, toks[c + 1].end)
@@ -971,6 +975,20 @@ class SentenceRules:
             self.sentence,
             self.sentence.paragraph,
         )
+
+    def _source_phrase(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) after "according to" name a source. "According to" marks its
+        object as one, so any short noun phrase does ("people familiar with the plans",
+        "state corporate records", "him"), but not the idioms "according to plan" etc."""
+        words = [t.lower for t in self.tokens[a:b] if t.is_word]
+        if not words or len(words) > 12 or any(w in AUXILIARIES for w in words):
+            return False
+        if len(words) == 1:
+            word = words[0]
+            if word in OBJECT_PRONOUNS:
+                return True
+            return word not in NOT_SPEAKERS and word not in DETERMINERS and word not in _IDIOM_OBJECTS
+        return words[0] not in {"what", "which", "how", "why", "whether", "there"}
 
     def _inverted_tail(self, c: int, speaker_after: bool) -> str | None:
         """What follows an inverted cue: "end" when only the speaker, adjuncts or a trailing
