@@ -369,3 +369,22 @@ def test_according_to_takes_any_source_phrase(text: str, source: str) -> None:
 def test_according_to_plan_names_no_source() -> None:
     found = extract_statements("Everything went according to plan, the captain said.")
     assert [s.cue for s in found] == ["said"]
+
+
+def test_quoted_question_then_name_and_verb_is_one_sentence() -> None:
+    st = one("“Does the council not read its own reports?” Okafor said.")
+    assert (st.speaker, st.kind) == ("Okafor", "direct")
+    assert st.text == "Does the council not read its own reports?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor last week said the bridge was unsafe.",
+        "Okafor earlier this month said the bridge was unsafe.",
+        "Last week Okafor said the bridge was unsafe.",
+    ],
+)
+def test_time_adjunct_next_to_the_speaker(text: str) -> None:
+    st = one(text)
+    assert (st.speaker_mention, st.text) == ("Okafor", "the bridge was unsafe")

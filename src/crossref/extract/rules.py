@@ -240,12 +240,17 @@ class SentenceRules:
             i -= 1
         if a >= b:
             return None
-        # trim leading fillers and prepositions
+        # trim leading fillers, prepositions and time adjuncts ("Last week Feinstein said")
         while a < b and (
             self.tokens[a].lower in LEADING_FILLERS
             or self.tokens[a].lower in {"of", "for", "from", "at", "in", "and"}
+            or (
+                self.tokens[a].lower in {"last", "this", "next", "earlier", "later"}
+                and a + 1 < b
+                and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS
+            )
         ):
-            a += 1
+            a += 2 if self.tokens[a].lower in {"last", "this", "next", "earlier", "later"} else 1
         if a >= b:
             return None
         if self._valid_speaker(a, b):
@@ -304,6 +309,8 @@ class SentenceRules:
         saw_time = False
         while j >= 0 and i - j < 6:
             lw = self.tokens[j].lower.rstrip(".")
+            if lw in {"last", "this", "next", "earlier", "later"} and saw_time:
+                return j  # "last week", "earlier this month"
             if (
                 lw in TIME_WORDS
                 or lw.isdigit()

@@ -27,6 +27,11 @@ ABBREVIATIONS = (
 )
 
 _SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+|$)")
+# a name and a verb of speech after a quoted question or exclamation: "?” Biden said."
+_NAME_THEN_SPEECH_VERB = re.compile(
+    r"(?:[A-Z][\w.’'\-]*\s+){1,4}(?:said|says|asked|asks|told|added|wrote|writes|replied|shouted|"
+    r"tweeted|declared|insisted|recalled|explained|continued|wondered|demanded)\b"
+)
 _PARA = re.compile(r"[^\n]+")
 
 
@@ -115,6 +120,8 @@ def split_sentences(text: str, para: Paragraph) -> list[Sentence]:
             and _is_abbreviation(text, m.start())
         ):
             continue
+        if m.group()[0] in "?!" and m.group()[-1] in '"”’»' and _NAME_THEN_SPEECH_VERB.match(text, nxt):
+            continue  # “Does he not understand?” Biden said.  -- the quote and its attribution
         out.append(Sentence(start, end, paragraph=para.index))
         start = nxt
     if start < para.end:
