@@ -388,3 +388,30 @@ def test_quoted_question_then_name_and_verb_is_one_sentence() -> None:
 def test_time_adjunct_next_to_the_speaker(text: str) -> None:
     st = one(text)
     assert (st.speaker_mention, st.text) == ("Okafor", "the bridge was unsafe")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Two officials briefed on the plan said the convoy would leave at dawn.",
+            "Two officials briefed on the plan",
+        ),
+        (
+            "A person close to the governor said the convoy would leave at dawn.",
+            "A person close to the governor",
+        ),
+        (
+            "The convoy would leave at dawn, diplomats familiar with the talks said.",
+            "diplomats familiar with the talks",
+        ),
+        (
+            "“The convoy leaves at dawn,” said an official familiar with the plan.",
+            "an official familiar with the plan",
+        ),
+    ],
+)
+def test_anonymous_sources_with_their_modifier(text: str, speaker: str) -> None:
+    st = one(text)
+    assert st.speaker_mention == speaker
+    assert "convoy" in st.text and "familiar" not in st.text and "briefed" not in st.text

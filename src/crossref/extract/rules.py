@@ -123,6 +123,17 @@ SPEECH_NOUN_HEADS = words(
 )
 
 
+# Post-modifiers of anonymous sources: "officials familiar with the talks", "a person close to
+# the campaign", "diplomats briefed on the plan"; each with the preposition it takes.
+_SOURCING_MODIFIERS = {
+    "familiar": "with",
+    "close": "to",
+    "briefed": "on",
+    "involved": "in",
+    "knowledgeable": "about",
+    "aware": "of",
+}
+
 # "according to plan": the idioms in which "according to" names no source
 _IDIOM_OBJECTS = frozenset({"plan", "schedule", "tradition", "custom", "protocol", "form", "script"})
 
@@ -186,6 +197,9 @@ class SentenceRules:
     # -- speaker phrases -------------------------------------------------------------------
     def speaker_before(self, cue: int) -> tuple[int, int] | None:
         """Token range [a, b) of the subject phrase ending before the cue, or None."""
+        sourced = self._sourcing_before(cue)
+        if sourced is not None:
+            return sourced
         i = cue - 1
         # skip adverbs, auxiliaries and time/place adjuncts between subject and verb
         while i >= 0:
@@ -256,6 +270,35 @@ class SentenceRules:
         if self._valid_speaker(a, b):
             return a, b
         return self._modified_subject(i, b)
+
+    def _sourcing_before(self, cue: int) -> tuple[int, int] | None:
+        """"People familiar with the talks said": the head noun phrase, its sourcing
+        modifier and the modifier's object, right before the cue."""
+        toks = self.tokens
+        for m in range(cue - 2, max(-1, cue - 10), -1):
+            t = toks[m]
+            if t.in_quote or not (t.is_word or t.text in {"’s", "'s"}):
+                return None
+            if _SOURCING_MODIFIERS.get(t.lower) == toks[m + 1].lower and m + 2 < cue:
+                head = self.speaker_before(m)
+                if head is not None and head[1] == m:
+                    return head[0], cue
+                return None
+        return None
+
+    def _sourcing_after(self, i: int) -> int | None:
+        """End of "familiar with the talks" starting at token i (ending the clause), or None."""
+        toks = self.tokens
+        if i + 2 >= len(toks) or _SOURCING_MODIFIERS.get(toks[i].lower) != toks[i + 1].lower:
+            return None
+        j = i + 2
+        while j < len(toks) and j - i < 10 and (toks[j].is_word or toks[j].text in {"’s", "'s", "-"}):
+            if toks[j].in_quote or toks[j].lower in CLAUSE_WORDS:
+                return None
+            j += 1
+        if j >= len(toks) or toks[j].text in {",", ".", ";", ":", "—", "–"}:
+            return j
+        return None
 
     def _modified_subject(self, i: int, b: int) -> tuple[int, int] | None:
         """'A person familiar with the planning says', 'those surveyed said': a subject whose
@@ -426,6 +469,10 @@ class SentenceRules:
             }:
                 break
             if i > a and lw in CUE_FORMS and lw not in SPEAKER_NOUNS:
+                break
+            sourced_end = self._sourcing_after(i) if i > a else None
+            if sourced_end is not None:
+                i = sourced_end
                 break
             if (
                 not t.is_capitalized
