@@ -355,8 +355,10 @@ def test_too_after_the_verb_is_part_of_the_content_unless_set_off() -> None:
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("The depot was hit twice overnight, according to people familiar with the damage reports.",
-         "people familiar with the damage reports"),
+        (
+            "The depot was hit twice overnight, according to people familiar with the damage reports.",
+            "people familiar with the damage reports",
+        ),
         ("The firm was registered in Limassol in 2019, according to company records.", "company records"),
         ("The convoy turned back at the border, according to him.", "him"),
     ],
@@ -415,3 +417,20 @@ def test_anonymous_sources_with_their_modifier(text: str, speaker: str) -> None:
     st = one(text)
     assert st.speaker_mention == speaker
     assert "convoy" in st.text and "familiar" not in st.text and "briefed" not in st.text
+
+
+def test_name_before_an_apposition_after_an_opening_clause() -> None:
+    st = one("When the shelling stopped, Hasan Demir, a local councillor, said three houses had burned.")
+    assert (st.speaker_mention, st.text) == ("Hasan Demir", "three houses had burned")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Another said the plan was dead.", "Another", "the plan was dead"),
+        ("The plan was dead, one said.", "one", "The plan was dead"),
+    ],
+)
+def test_one_of_the_people_just_mentioned(text: str, speaker: str, content: str) -> None:
+    st = one(text)
+    assert (st.speaker_mention, st.text) == (speaker, content)

@@ -390,6 +390,8 @@ class SentenceRules:
         if not words:
             return False
         lw = words[-1].lower
+        if len(words) == 1 and lw in {"another", "others", "one", "some", "many", "several", "both"}:
+            return True  # "Another said ...": one of the people just mentioned
         if len(words) == 1 and lw in NOT_SPEAKERS:
             return False
         if lw in PRONOUNS:
@@ -895,6 +897,8 @@ class SentenceRules:
         if speaker is None:
             speaker = self._relative_antecedent(c)
         if speaker is None and comma_before:
+            speaker = self._name_before_apposition(before_speaker - 1)
+        if speaker is None and comma_before:
             # "Smith, a senior aide, said ..." : the subject stands before the apposition
             speaker = self.subject()
             if speaker is not None:
@@ -937,6 +941,23 @@ class SentenceRules:
             return True
         rest = self.text[q.end : self.sentence.end].lstrip(' ,;:.!?”"')
         return not rest or rest.split()[0].lower() in TRAILING_MODIFIERS | {"adding", "saying", "telling"}
+
+    def _name_before_apposition(self, comma: int) -> tuple[int, int] | None:
+        """"..., Roberta Lange, the state party chairwoman, said": the name before an
+        apposition that ends at the comma ``comma`` right before the cue."""
+        toks = self.tokens
+        opening = next((k for k in range(comma - 1, max(-1, comma - 12), -1) if toks[k].text == ","), None)
+        if opening is None or opening + 1 >= comma or toks[opening + 1].lower not in DETERMINERS:
+            return None
+        apposition = toks[opening + 1 : comma]
+        if any(t.in_quote or not (t.is_word or t.text in {"’s", "'s", "-"}) for t in apposition):
+            return None
+        k = opening
+        while k > 0 and toks[k - 1].is_capitalized and toks[k - 1].is_word and opening - k < 4:
+            k -= 1
+        if k == opening or not self._valid_speaker(k, opening):
+            return None
+        return k, opening
 
     def _apposed_name(self, subject: tuple[int, int], c: int) -> tuple[int, int] | None:
         """'A NATO spokesperson, Allison Hart, said': the name in apposition to the subject."""
