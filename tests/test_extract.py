@@ -434,3 +434,24 @@ def test_name_before_an_apposition_after_an_opening_clause() -> None:
 def test_one_of_the_people_just_mentioned(text: str, speaker: str, content: str) -> None:
     st = one(text)
     assert (st.speaker_mention, st.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The general said the strike — the third this week — hit a depot.",
+            "the strike — the third this week — hit a depot",
+        ),
+        (
+            "The general said the strike hit a depot near the port — a claim the navy denied.",
+            "the strike hit a depot near the port",
+        ),
+        (
+            "The general said — speaking, as usual, from a bunker — that the depot was hit.",
+            "the depot was hit",
+        ),
+    ],
+)
+def test_asides_between_dashes(text: str, content: str) -> None:
+    assert one(text).text == content

@@ -551,7 +551,13 @@ class SentenceRules:
             if i >= len(toks):
                 break
             lw = toks[i].lower
-            if toks[i].text in {",", ":", "—", "–"} or lw in {"however", "also"}:
+            if toks[i].text in {"—", "–"}:
+                # "said — on Twitter, as it happens — that ...": step over the aside
+                window = range(i + 1, min(len(toks), i + 16))
+                closing = next((k for k in window if toks[k].text == toks[i].text), None)
+                i = closing + 1 if closing is not None and closing + 1 < len(toks) else i + 1
+                continue
+            if toks[i].text in {",", ":"} or lw in {"however", "also"}:
                 i += 1
                 continue
             set_off = i + 1 < len(toks) and toks[i + 1].text in {",", "that", ":"}
@@ -637,9 +643,23 @@ class SentenceRules:
         """Cut reported content before a trailing clause the reporter added in narration
         (', who ...', ', which ...', ', the latest ...'), unless it sits inside a quote."""
         m = TRAILING_CLAUSE.search(self.text, start + 20, end)
-        while m is not None and any(q.start <= m.start() < q.end for q in self.quotes):
-            m = TRAILING_CLAUSE.search(self.text, m.end(), end)
-        return m.start() if m is not None else end
+        while m is not None:
+            resume = None
+            if any(q.start <= m.start() < q.end for q in self.quotes):
+                resume = m.end()
+            elif m.group().strip() in {"—", "–"}:
+                # an aside between two dashes ("the strike — the third this week — hit") stays
+                dash = m.group().strip()
+                if self.text.count(dash, start, m.start()) % 2 == 1:
+                    resume = m.end()  # this dash closes an aside opened before
+                else:
+                    closing = self.text.find(dash, m.end(), min(end, m.end() + 160))
+                    if closing != -1 and closing + 1 < end:
+                        resume = closing + 1
+            if resume is None:
+                return m.start()
+            m = TRAILING_CLAUSE.search(self.text, resume, end)
+        return end
 
     def _sentence_content_end(self) -> int:
         """End of the sentence's content: before its final period, or the end of a quote
