@@ -455,3 +455,20 @@ def test_one_of_the_people_just_mentioned(text: str, speaker: str, content: str)
 )
 def test_asides_between_dashes(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The talks are over, the envoy told his advisers as he packed.", "the envoy", "The talks are over"),
+        ("The ban was lawful, she told the court in her filing.", "she", "The ban was lawful"),
+        (
+            "“The port is open,” Lena Vos, a harbour official, told the Coast Gazette.",
+            "Lena Vos",
+            "The port is open",
+        ),
+    ],
+)
+def test_told_an_addressee_after_the_content(text: str, speaker: str, content: str) -> None:
+    st = one(text)
+    assert (st.cue, st.speaker_mention, st.text) == ("told", speaker, content)

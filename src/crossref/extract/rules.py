@@ -134,6 +134,9 @@ _SOURCING_MODIFIERS = {
     "aware": "of",
 }
 
+_POSSESSIVE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
+
 # "according to plan": the idioms in which "according to" names no source
 _IDIOM_OBJECTS = frozenset({"plan", "schedule", "tradition", "custom", "protocol", "form", "script"})
 
@@ -866,6 +869,8 @@ class SentenceRules:
         # 1. a quote right before the cue: “...,” X said / “...,” said X
         q_before = None
         sp_before = self.speaker_before(c)
+        if sp_before is None and c > 0 and toks[c - 1].text == ",":
+            sp_before = self._name_before_apposition(c - 1)  # "..., Ana Diaz, a councillor, said"
         probe = sp_before[0] if sp_before else c
         q_before = self.quote_ending_before(probe)
         if (
@@ -1112,7 +1117,24 @@ class SentenceRules:
                 )
             ):
                 j += 1
+            if j < len(toks) and j == i and toks[j].lower in _POSSESSIVE_DETERMINERS:
+                j += 1
+            if i < j < len(toks) and toks[j - 1].lower in _POSSESSIVE_DETERMINERS:
+                # "..., he told the court in his filing": the noun after a determiner
+                start = j
+                while (
+                    j < len(toks)
+                    and j - start < 3
+                    and toks[j].is_word
+                    and toks[j].lower not in PREPOSITIONS
+                    and toks[j].lower not in CLAUSE_WORDS
+                    and toks[j].lower not in TRAILING_MODIFIERS
+                    and toks[j].lower not in CUE_FORMS
+                ):
+                    j += 1
             i = j
+            if i < len(toks) and toks[i].lower in _SUBORDINATORS:
+                return "end"  # "..., Obama told his advisers as he worked on the speech."
         while (
             i < len(toks)
             and (toks[i].lower.rstrip(".") in TIME_WORDS or toks[i].lower.isdigit())
