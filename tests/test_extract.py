@@ -472,3 +472,9 @@ def test_asides_between_dashes(text: str, content: str) -> None:
 def test_told_an_addressee_after_the_content(text: str, speaker: str, content: str) -> None:
     st = one(text)
     assert (st.cue, st.speaker_mention, st.text) == ("told", speaker, content)
+
+
+def test_said_no_ends_the_sentence_but_number_abbreviation_does_not() -> None:
+    found = extract_statements("Asked about a deal, the minister said no. But he said talks would go on.")
+    assert [(s.speaker_mention, s.text) for s in found] == [("he", "talks would go on")]
+    assert one("The mayor said road No. 5 was closed.").text == "road No. 5 was closed"

@@ -88,6 +88,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].lower()
     if not word:
         return False
+    if word == "no":  # "No. 5" is a number; "the candidate said no." ends a sentence
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
     if word in ABBREVIATIONS:
         return True
     # single capital initial ("John F. Kennedy") or dotted acronym ("U.S.")
