@@ -478,3 +478,14 @@ def test_said_no_ends_the_sentence_but_number_abbreviation_does_not() -> None:
     found = extract_statements("Asked about a deal, the minister said no. But he said talks would go on.")
     assert [(s.speaker_mention, s.text) for s in found] == [("he", "talks would go on")]
     assert one("The mayor said road No. 5 was closed.").text == "road No. 5 was closed"
+
+
+def test_fronted_adjunct_is_not_inverted_content() -> None:
+    text = 'In a statement, Ivo Marek, a spokesman for the port authority, said: "The terminal is closed."'
+    st = one(text)
+    assert (st.speaker_mention, st.text) == ("Ivo Marek", "The terminal is closed.")
+
+
+def test_no_response_to_a_request_for_comment_is_no_statement() -> None:
+    assert extract_statements("The ministry did not respond to a request for comment on Tuesday.") == []
+    assert one("“It is false,” the ministry replied.").text == "It is false"

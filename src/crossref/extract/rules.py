@@ -135,6 +135,14 @@ _SOURCING_MODIFIERS = {
 }
 
 _POSSESSIVE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+_NO_COMMENT = re.compile(
+    r"to (?:(?:a |an |several |repeated |multiple )?(?:requests?|messages?|e-?mails?|(?:phone )?calls?|"
+    r"inquir(?:y|ies)|questions?)\b)",
+    re.I,
+)
+_ADJUNCT_OPENERS = frozenset(
+    {"in", "on", "at", "during", "earlier", "later", "last", "after", "before", "since", "for", "with"}
+)
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
 
 # "according to plan": the idioms in which "according to" names no source
@@ -913,7 +921,7 @@ class SentenceRules:
                 s, e = content
                 if tail == "continues":  # "Acts of protest, Mr. Obama said, are acts of patriotism"
                     e = self._sentence_content_end()
-                if len(self.text[s:e].split()) >= 3:
+                if len(self.text[s:e].split()) >= 3 and not self._fronted_adjunct(s, e):
                     return RawStatement(
                         (s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para
                     )
@@ -954,6 +962,8 @@ class SentenceRules:
                 )
             return None
         s, e, first = after
+        if lemma in {"respond", "reply"} and _NO_COMMENT.match(self.text, s):
+            return None  # "did not respond to a request for comment": no statement
         weak = lemma in WEAK_CUES or lemma in STANCE_VERBS
         if weak and not self._clause_follows(c) and not self._strong_speaker(speaker):
             return None
@@ -1090,6 +1100,13 @@ class SentenceRules:
             return word not in NOT_SPEAKERS and word not in DETERMINERS and word not in _IDIOM_OBJECTS
         return words[0] not in {"what", "which", "how", "why", "whether", "there"}
 
+    def _fronted_adjunct(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is only a fronted adjunct ("In a statement", "Earlier in
+        2012", "On the campaign trail"), not content said before its attribution."""
+        span = self.text[start:end]
+        words = span.split()
+        return len(words) <= 4 and words[0].lower() in _ADJUNCT_OPENERS and "," not in span
+
     def _inverted_tail(self, c: int, speaker_after: bool) -> str | None:
         """What follows an inverted cue: "end" when only the speaker, adjuncts or a trailing
         modifier remain ('said on Sunday in a statement', ', adding ...'); "continues" when
@@ -1141,7 +1158,7 @@ class SentenceRules:
             and toks[i].lower not in {"this", "last", "next", "earlier", "later"}
         ):
             i += 1  # "said Friday afternoon"
-        if i >= len(toks) or toks[i].text in {".", "!", "?", ";", "(", ":"}:
+        if i >= len(toks) or toks[i].text in {".", "!", "?", ";", "("}:
             return "end"
         if toks[i].text in {",", "—", "–"}:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
