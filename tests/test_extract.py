@@ -489,3 +489,8 @@ def test_fronted_adjunct_is_not_inverted_content() -> None:
 def test_no_response_to_a_request_for_comment_is_no_statement() -> None:
     assert extract_statements("The ministry did not respond to a request for comment on Tuesday.") == []
     assert one("“It is false,” the ministry replied.").text == "It is false"
+
+
+def test_plural_noun_before_punctuation_is_no_cue() -> None:
+    assert extract_statements("Turnout rose in several border states, including the north.") == []
+    assert one("Kyiv reports heavy shelling near the port.").text == "heavy shelling near the port"

@@ -745,6 +745,11 @@ class SentenceRules:
             # a base form is finite after plural subjects, pronouns, modals and 'to'
             prev = toks[c - 1].lower if c > 0 else ""
             return prev in BASE_FORM_LICENSORS or (prev.endswith("s") and not prev.endswith("ss"))
+        if lemma in NOUN_LIKE_CUES and word in {lemma + "s", lemma + "es"} and c + 1 < len(toks):
+            # "states", "attacks", "plans" are plural nouns too: "Republican states, including"
+            following = toks[c + 1]
+            opens_quote = following.in_quote or following.text in {":", "“", '"', "«"}
+            return following.is_word or opens_quote
         return True
 
     def _title_case(self) -> bool:
