@@ -494,3 +494,10 @@ def test_no_response_to_a_request_for_comment_is_no_statement() -> None:
 def test_plural_noun_before_punctuation_is_no_cue() -> None:
     assert extract_statements("Turnout rose in several border states, including the north.") == []
     assert one("Kyiv reports heavy shelling near the port.").text == "heavy shelling near the port"
+
+
+def test_colon_labels_and_name_lists_are_no_statements() -> None:
+    assert extract_statements("Contributing: Iris Ouyang, Tomas Vogel and Grant Miller.") == []
+    assert extract_statements("Kharkiv: Ana Diaz, Tomas Vogel, Lena Vos, Ivo Marek.") == []
+    st = one("Zelensky: We will not give up the east, not today and not tomorrow.")
+    assert st.speaker_mention == "Zelensky"

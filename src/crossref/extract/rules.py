@@ -1343,8 +1343,13 @@ def _colon_attribution(text: str, p: Paragraph) -> RawStatement | None:
         return None
     named = [w for w in m.group(1).split() if w.lower() not in {"the", "a", "an"}] or m.group(1).split()
     first = named[0].lower().rstrip(".")
-    if first in _NOT_COLON_SPEAKERS or len(text[m.end() : p.end].split()) < 3:
+    said = text[m.end() : p.end]
+    if first in _NOT_COLON_SPEAKERS or len(said.split()) < 3:
         return None
+    if len(named) == 1 and first.endswith(("ing", "ed")):
+        return None  # a label: "Contributing: ...", "Revealed: ..."
+    if _is_name_list(said):
+        return None  # "Iowa: Tim Albrecht, Brad Anderson, ..."
     end = p.end
     while end > m.end() and text[end - 1] in '“”" .':
         end -= 1
@@ -1356,6 +1361,14 @@ def _colon_attribution(text: str, p: Paragraph) -> RawStatement | None:
         (m.start(1), m.end(1)),
         p.sentences[0],
         p.index,
+    )
+
+
+def _is_name_list(text: str) -> bool:
+    """'Tim Albrecht, Brad Anderson, Rob Barron and ...': three or more names and nothing else."""
+    parts = [part.strip(" .") for part in re.split(r",|\band\b", text) if part.strip(" .")]
+    return len(parts) >= 3 and all(
+        1 <= len(part.split()) <= 4 and all(w[:1].isupper() for w in part.split()) for part in parts
     )
 
 
