@@ -501,3 +501,17 @@ def test_colon_labels_and_name_lists_are_no_statements() -> None:
     assert extract_statements("Kharkiv: Ana Diaz, Tomas Vogel, Lena Vos, Ivo Marek.") == []
     st = one("Zelensky: We will not give up the east, not today and not tomorrow.")
     assert st.speaker_mention == "Zelensky"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "party"),
+    [
+        ("The Houthis said they had fired two missiles at the tanker.", "Houthis", "Houthis"),
+        ("Houthi rebels said they had fired two missiles at the tanker.", "Houthis", "Houthis"),
+        ("A Hamas spokesman said the talks had stalled.", "Hamas spokesman", "Hamas"),
+        ("Taliban spokesman Zabihullah Mujahid said it was closed.", "Zabihullah Mujahid", "Taliban"),
+    ],
+)
+def test_armed_groups_are_their_own_party(text: str, speaker: str, party: str) -> None:
+    st = one(text)
+    assert (st.speaker, st.party) == (speaker, party)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place
-from crossref.parties import countries
+from crossref.parties import armed_group, countries
 from crossref.words import (
     DETERMINERS,
     GENERIC_GROUPS,
@@ -519,6 +519,9 @@ class ArticleSpeakers:
             return Resolved(None, "unknown", None, None, None)
         if len(lw) == 1 and lw[0] in PRONOUNS:
             return self._as_resolved(self._resolve_pronoun(lw[0], start))
+        group = armed_group(" ".join(words).removesuffix("’s").removesuffix("'s"))
+        if group is not None:  # "Hamas", "the Houthis": an organisation, not a person
+            return self._as_resolved(self._org_entity(group, start))
         # "a spokesperson for the X", "a statement from the X": the body behind the phrase
         for i, w in enumerate(lw[:-1]):
             if (

@@ -10,6 +10,7 @@ party. Users override all of this with a parties file and ``crossref parties``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -88,10 +89,27 @@ def institution_country(name: str) -> str | None:
     return _table("institutions").get(fold(name))
 
 
+def armed_group(phrase: str) -> str | None:
+    """The non-state armed group or movement a phrase names as a whole ('the Houthis',
+    'Ansar Allah', 'Hamas'), under its canonical name (data/figures.toml, [groups])."""
+    return _table("groups").get(fold(phrase).removeprefix("the "))
+
+
 def international_organisation(phrase: str) -> str | None:
     """The international organisation a phrase names or mentions ('the UN's humanitarian
     chief' -> 'United Nations'), under its canonical name."""
-    table = _table("organisations")
+    return _named_in("organisations", phrase, single=str.isupper)  # single words: UN, EU, NATO
+
+
+def armed_group_in(phrase: str) -> str | None:
+    """The non-state armed group or movement a phrase mentions ('a Hamas spokesman')."""
+    return _named_in("groups", phrase, single=lambda word: word[:1].isupper())
+
+
+def _named_in(section: str, phrase: str, single: Callable[[str], bool]) -> str | None:
+    """The canonical name of the first entry of ``section`` the phrase is or mentions
+    (longest names first; a one-word name only where ``single`` accepts the word)."""
+    table = _table(section)
     key = fold(phrase).removeprefix("the ")
     if key in table:
         return table[key]
@@ -99,8 +117,8 @@ def international_organisation(phrase: str) -> str | None:
     for size in (4, 3, 2, 1):
         for i in range(len(tokens) - size + 1):
             chunk = " ".join(tokens[i : i + size])
-            if size == 1 and not chunk.isupper():
-                continue  # single words only as acronyms: UN, EU, NATO
+            if size == 1 and not single(chunk):
+                continue
             found = table.get(fold(chunk))
             if found:
                 return found
@@ -154,6 +172,7 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
     return (
         countries.country_in(_affiliation_text(mention))
         or international_organisation(mention or "")
+        or armed_group_in(mention or "")
         or resolved.country
     )
 
@@ -174,6 +193,7 @@ def org_party(name: str, country: str | None = None) -> str | None:
     state body (a generic name such as 'the Foreign Ministry' says nothing)."""
     return (
         international_organisation(name)
+        or armed_group(name)
         or institution_country(name)
         or country
         or _capital_after_in(name)
@@ -188,7 +208,7 @@ def _first_side(phrase: str) -> str | None:
     if not phrase:
         return None
     country = countries.country_in(phrase)
-    org = international_organisation(phrase)
+    org = international_organisation(phrase) or armed_group_in(phrase)
     if country and org:
         c_at = _position(phrase, country)
         o_at = _position(phrase, org)
