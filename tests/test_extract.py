@@ -515,3 +515,15 @@ def test_colon_labels_and_name_lists_are_no_statements() -> None:
 def test_armed_groups_are_their_own_party(text: str, speaker: str, party: str) -> None:
     st = one(text)
     assert (st.speaker, st.party) == (speaker, party)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "party"),
+    [
+        ("The Foreign Ministry in Bucharest said the drone had crashed.", "Foreign Ministry", "Romania"),
+        ("According to the health ministry in Gaza, 40 people were killed.", "health ministry", "Palestine"),
+    ],
+)
+def test_a_body_and_where_it_sits(text: str, speaker: str, party: str) -> None:
+    st = one(text)
+    assert (st.speaker, st.party) == (speaker, party)

@@ -121,3 +121,11 @@ def test_load_parties_file_rejects_wrong_shapes(tmp_path: Path) -> None:
         assert "list of names" in str(exc)
     else:
         raise AssertionError("a string where a list belongs must be refused")
+
+
+def test_a_country_code_names_the_first_country_listed_under_it() -> None:
+    # countryinfo lists Wales under GB and "Palestine, State of" under PS after the main entry
+    from crossref.gazetteer import place_country
+
+    assert place_country("Manchester") == "United Kingdom"
+    assert place_country("Gaza") == "Palestine"

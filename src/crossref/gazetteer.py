@@ -17,7 +17,7 @@ from crossref.datacache import cached
 from crossref.parties.countries import country_for_code, fold
 from crossref.words import fold_name
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 """Bump when the tables' shape changes, so old cache files are not read."""
 ALTERNATE_NAMES_FROM = 50_000
 """Cities at least this populous are also found under their ASCII alternate names."""

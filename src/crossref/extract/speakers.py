@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
-from crossref.gazetteer import is_place
+from crossref.gazetteer import is_place, place_country
 from crossref.parties import armed_group, countries
 from crossref.words import (
     DETERMINERS,
@@ -37,6 +37,7 @@ _CAP = r"[A-Z][\w’'\-]*\.?"
 _NAME_RUN = re.compile(
     rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+"
 )
+_LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
 _SPOKES = words(
     """
@@ -519,6 +520,17 @@ class ArticleSpeakers:
             return Resolved(None, "unknown", None, None, None)
         if len(lw) == 1 and lw[0] in PRONOUNS:
             return self._as_resolved(self._resolve_pronoun(lw[0], start))
+        located = _LOCATIVE_TAIL.search(phrase)
+        if located and any(_bare(w) in ORG_HEADS for w in phrase[: located.start()].split()):
+            # "the Palestinian health ministry in Gaza": the ministry, wherever it sits
+            lead = len(self.text[start:end]) - len(self.text[start:end].lstrip())
+            inner = self.resolve(start + lead, start + lead + located.start())
+            if inner.country is None:  # "the Foreign Ministry in Bucharest" speaks for Romania
+                where = re.sub(r"^\s*\w+\s+(?:the\s+)?", "", located.group())
+                inner.country = countries.country_of_word(where) or place_country(where)
+                if inner.entity is not None and inner.entity.country is None:
+                    inner.entity.country = inner.country
+            return inner
         group = armed_group(" ".join(words).removesuffix("’s").removesuffix("'s"))
         if group is not None:  # "Hamas", "the Houthis": an organisation, not a person
             return self._as_resolved(self._org_entity(group, start))

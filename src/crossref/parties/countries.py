@@ -93,7 +93,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
     for name, demonym, alpha2, alt_spellings, capital in _country_records():
         demonyms[name] = demonym
         if alpha2:
-            codes[alpha2.upper()] = name
+            codes.setdefault(alpha2.upper(), name)  # the first record of a code: United Kingdom, not Wales
         names = [name, demonym]
         for alt in alt_spellings:
             if len(alt) > 3 or alt in {"US", "USA", "UK", "UAE"}:
