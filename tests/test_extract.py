@@ -527,3 +527,20 @@ def test_armed_groups_are_their_own_party(text: str, speaker: str, party: str) -
 def test_a_body_and_where_it_sits(text: str, speaker: str, party: str) -> None:
     st = one(text)
     assert (st.speaker, st.party) == (speaker, party)
+
+
+def test_called_names_a_thing_after_an_indefinite_noun() -> None:
+    assert extract_statements("Volunteers set up a network called Safe Roads in the spring.") == []
+    assert one("The ministry called the report a fabrication.").text == "the report a fabrication"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a sharp editorial, the Coast Gazette called on the council to resign.", "the Coast Gazette"),
+        ("To loud applause, Okafor called for an inquiry into the shelling.", "Okafor"),
+        ("Ana Diaz, who led the inquiry, called the findings “damning.”", "Ana Diaz"),
+    ],
+)
+def test_call_for_and_call_on_are_read_forward(text: str, speaker: str) -> None:
+    assert one(text).speaker_mention == speaker

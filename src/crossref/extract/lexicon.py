@@ -103,7 +103,7 @@ CUE_FORMS: dict[str, str] = _build_cue_forms()
 NOT_INVERTED = words(
     """
     deny confirm reject dismiss accuse blame condemn acknowledge admit criticize criticise
-    tell inform notify brief remind assure
+    tell inform notify brief remind assure call describe label
     """
 )
 

@@ -140,6 +140,14 @@ _NO_COMMENT = re.compile(
     r"inquir(?:y|ies)|questions?)\b)",
     re.I,
 )
+# verbs whose content follows a preposition: "called for a ceasefire", "warned against"
+_COMPLEMENT_PREPOSITIONS = {
+    "call": ("for", "on"),
+    "appeal": ("for", "to"),
+    "warn": ("against", "of"),
+    "push": ("for",),
+    "argue": ("for", "against"),
+}
 _ADJUNCT_OPENERS = frozenset(
     {"in", "on", "at", "during", "earlier", "later", "last", "after", "before", "since", "for", "with"}
 )
@@ -726,7 +734,7 @@ class SentenceRules:
                 continue
             if c > 0 and (toks[c - 1].lower in NOUN_MARKERS or toks[c - 1].text.endswith(("’s", "'s"))):
                 continue  # a noun: "his remarks", "Aliyev’s statement"
-            if not self._finite_use(c, lemma):
+            if not self._finite_use(c, lemma) or self._naming(c, lemma):
                 continue
             st = self._reporting_verb(c, lemma)
             if st is not None:
@@ -751,6 +759,22 @@ class SentenceRules:
             opens_quote = following.in_quote or following.text in {":", "“", '"', "«"}
             return following.is_word or opens_quote
         return True
+
+    def _naming(self, c: int, lemma: str) -> bool:
+        """'a party called Anti-Prom', 'one PAC called Stop Hillary': 'called' names a thing."""
+        toks = self.tokens
+        if lemma != "call" or toks[c].lower != "called" or c + 1 >= len(toks):
+            return False
+        nxt = toks[c + 1]
+        if not (nxt.is_capitalized or nxt.in_quote or nxt.text in {"“", '"', "#"}):
+            return False
+        for k in range(c - 1, max(-1, c - 5), -1):
+            word = toks[k].lower
+            if word in {"a", "an", "one", "another"}:
+                return True
+            if not toks[k].is_word or word in CUE_FORMS or word in PRONOUNS:
+                return False
+        return False
 
     def _title_case(self) -> bool:
         """A headline in title case ("Obama Says Museum Will Tell ..."), where verbs are capitalised."""
@@ -1118,6 +1142,9 @@ class SentenceRules:
         the attribution sits inside the content ('X, he said, would ...'); None otherwise."""
         toks = self.tokens
         i = c + 1
+        lemma = CUE_FORMS.get(toks[c].lower, "")
+        if i < len(toks) and toks[i].lower in _COMPLEMENT_PREPOSITIONS.get(lemma, ()):
+            return None  # "..., Kasich called for the suspension of the deal": what follows is said
         if speaker_after:
             sp = self.speaker_after(c)
             if sp is None:
