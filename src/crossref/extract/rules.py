@@ -134,7 +134,7 @@ _SOURCING_MODIFIERS = {
     "aware": "of",
 }
 
-_POSSESSIVE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+_ADDRESSEE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 _NO_COMMENT = re.compile(
     r"to (?:(?:a |an |several |repeated |multiple )?(?:requests?|messages?|e-?mails?|(?:phone )?calls?|"
     r"inquir(?:y|ies)|questions?)\b)",
@@ -1166,9 +1166,9 @@ class SentenceRules:
                 )
             ):
                 j += 1
-            if j < len(toks) and j == i and toks[j].lower in _POSSESSIVE_DETERMINERS:
+            if j < len(toks) and j == i and toks[j].lower in _ADDRESSEE_DETERMINERS:
                 j += 1
-            if i < j < len(toks) and toks[j - 1].lower in _POSSESSIVE_DETERMINERS:
+            if i < j < len(toks) and toks[j - 1].lower in _ADDRESSEE_DETERMINERS:
                 # "..., he told the court in his filing": the noun after a determiner
                 start = j
                 while (
