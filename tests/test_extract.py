@@ -544,3 +544,8 @@ def test_called_names_a_thing_after_an_indefinite_noun() -> None:
 )
 def test_call_for_and_call_on_are_read_forward(text: str, speaker: str) -> None:
     assert one(text).speaker_mention == speaker
+
+
+def test_a_known_figure_by_surname_alone() -> None:
+    found = extract_statements("Putin said the talks were useful. Later Putin added that more were planned.")
+    assert [(s.speaker, s.party) for s in found] == [("Vladimir Putin", "Russia")] * 2

@@ -274,16 +274,16 @@ class SentenceRules:
         if a >= b:
             return None
         # trim leading fillers, prepositions and time adjuncts ("Last week Feinstein said")
-        while a < b and (
-            self.tokens[a].lower in LEADING_FILLERS
-            or self.tokens[a].lower in {"of", "for", "from", "at", "in", "and"}
-            or (
-                self.tokens[a].lower in {"last", "this", "next", "earlier", "later"}
-                and a + 1 < b
-                and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS
-            )
-        ):
-            a += 2 if self.tokens[a].lower in {"last", "this", "next", "earlier", "later"} else 1
+        while a < b:
+            lw = self.tokens[a].lower
+            if lw in {"last", "this", "next", "earlier", "later"} and (
+                a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS
+            ):
+                a += 2
+            elif lw in LEADING_FILLERS or lw in {"of", "for", "from", "at", "in", "and"}:
+                a += 1
+            else:
+                break
         if a >= b:
             return None
         if self._valid_speaker(a, b):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
-from crossref.parties import armed_group, countries
+from crossref.parties import armed_group, countries, figure_by_surname
 from crossref.words import (
     DETERMINERS,
     GENERIC_GROUPS,
@@ -76,6 +76,7 @@ _GENDER_WORDS = {
 _NON_NAME_CAPS = (
     words("by the a an but and in on at he she they it we i this that there when while after before as if")
     | words("for with mr mrs ms dr president minister our his her their its my")
+    | words("later earlier meanwhile then now still however also instead afterwards yesterday today")
     | WEEKDAY_NAMES
     | (MONTH_NAMES - {"may"})
     | (MONTH_ABBREVIATIONS - {"mar", "jun", "jul", "sep", "apr"})
@@ -445,6 +446,8 @@ class ArticleSpeakers:
                     self._attach(ent, role)
                 ent.positions.append(pos)
                 return ent
+        if len(name.split()) == 1:
+            name = figure_by_surname(name) or name  # "Putin", never named in full here
         ent = Entity(name, "person", role, None, None, None, [pos])
         self.entities.append(ent)
         self.family_names[ent.surname] = ent

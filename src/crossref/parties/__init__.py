@@ -69,6 +69,21 @@ def known_figures() -> dict[str, str]:
     return out
 
 
+def figure_by_surname(surname: str) -> str | None:
+    """The full name of the one known figure with this surname ('Putin' -> 'Vladimir
+    Putin'), as data/figures.toml writes it; None when none or several bear it."""
+    key = fold(surname)
+    if len(key) < 5 or " " in key:
+        return None
+    found = [
+        name
+        for names in _figures_file().get("figures", {}).values()
+        for name in names
+        if fold(name).split()[-1] == key and len(name.split()) > 1
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def figure_country(name: str) -> str | None:
     key = fold(name)
     figures = known_figures()
@@ -76,6 +91,10 @@ def figure_country(name: str) -> str | None:
         return figures[key]
     # "Recep Tayyip Erdogan" vs "Tayyip Erdogan": match on first+last words
     parts = key.split()
+    if len(parts) == 1 and len(key) >= 5:
+        # a surname alone ("Putin said"), when one country's figures bear it
+        found = {country for full, country in figures.items() if full.split()[-1] == key}
+        return found.pop() if len(found) == 1 else None
     if len(parts) >= 2:
         for full, country in figures.items():
             fp = full.split()
