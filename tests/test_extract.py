@@ -549,3 +549,23 @@ def test_call_for_and_call_on_are_read_forward(text: str, speaker: str) -> None:
 def test_a_known_figure_by_surname_alone() -> None:
     found = extract_statements("Putin said the talks were useful. Later Putin added that more were planned.")
     assert [(s.speaker, s.party) for s in found] == [("Vladimir Putin", "Russia")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The agency quoted Foreign Minister Abbas Araghchi as saying that Tehran would not yield.",
+            "Abbas Araghchi",
+            "Tehran would not yield",
+        ),
+        (
+            "Araghchi was quoted as saying the talks had been useful.",
+            "Abbas Araghchi",
+            "the talks had been useful",
+        ),
+    ],
+)
+def test_quoted_as_saying(text: str, speaker: str, content: str) -> None:
+    st = one(text)
+    assert (st.speaker, st.party, st.text) == (speaker, "Iran", content)

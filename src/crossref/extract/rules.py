@@ -291,7 +291,7 @@ class SentenceRules:
         return self._modified_subject(i, b)
 
     def _sourcing_before(self, cue: int) -> tuple[int, int] | None:
-        """"People familiar with the talks said": the head noun phrase, its sourcing
+        """ "People familiar with the talks said": the head noun phrase, its sourcing
         modifier and the modifier's object, right before the cue."""
         toks = self.tokens
         for m in range(cue - 2, max(-1, cue - 10), -1):
@@ -729,6 +729,12 @@ class SentenceRules:
                 if st:
                     found.append(st)
                 continue
+            if lw in {"quoted", "cited"}:
+                st = self._quoted_as_saying(c)
+                if st:
+                    found.append(st)
+                    used_until = c
+                    continue
             lemma = CUE_FORMS.get(lw)
             if lemma is None or t.is_capitalized and c > 0 and not self._title_case():
                 continue
@@ -1007,7 +1013,7 @@ class SentenceRules:
         return not rest or rest.split()[0].lower() in TRAILING_MODIFIERS | {"adding", "saying", "telling"}
 
     def _name_before_apposition(self, comma: int) -> tuple[int, int] | None:
-        """"..., Roberta Lange, the state party chairwoman, said": the name before an
+        """ "..., Roberta Lange, the state party chairwoman, said": the name before an
         apposition that ends at the comma ``comma`` right before the cue."""
         toks = self.tokens
         opening = next((k for k in range(comma - 1, max(-1, comma - 12), -1) if toks[k].text == ","), None)
@@ -1073,6 +1079,42 @@ class SentenceRules:
                 return q, (first, b)
             return None
         return None
+
+    def _quoted_as_saying(self, c: int) -> RawStatement | None:
+        """'IRNA quoted Araghchi as saying (that) ...', 'Araghchi was quoted (by IRNA) as
+        saying ...': the one quoted is the speaker, what follows 'saying' the content."""
+        toks = self.tokens
+        saying = next(
+            (
+                k
+                for k in range(c + 1, min(len(toks) - 1, c + 16))
+                if toks[k].lower == "as" and toks[k + 1].lower in {"saying", "telling"}
+            ),
+            None,
+        )
+        if saying is None:
+            return None
+        passive = c > 0 and toks[c - 1].lower in {"was", "were", "is", "are", "been", "being"}
+        if passive:
+            speaker = self.speaker_before(c - 1)
+        else:
+            speaker = (c + 1, saying) if saying > c + 1 and self._source_phrase(c + 1, saying) else None
+        if speaker is None:
+            return None
+        after = self.content_after(saying + 1)
+        if after is None:
+            return None
+        s, e, _ = after
+        cue_span = (toks[c].start, toks[c].end)
+        return RawStatement(
+            (s, e),
+            f"{toks[c].text} as {toks[saying + 1].text}",
+            cue_span,
+            self.kind_of(s, e),
+            self._span(speaker),
+            self.sentence,
+            self.sentence.paragraph,
+        )
 
     def _according_to(self, c: int) -> RawStatement | None:
         toks = self.tokens
@@ -1237,9 +1279,13 @@ class SentenceRules:
         for st in found:
             if st.inherit == "coordinated":
                 between = self.text[out[-1].content[1] : st.cue_span[0]] if out and st.cue_span else ""
-                if out and st.cue_span and (
-                    out[-1].content[0] < st.cue_span[0] <= out[-1].content[1] + 2
-                    or between.strip(" ,") in {"and", "and also"}
+                if (
+                    out
+                    and st.cue_span
+                    and (
+                        out[-1].content[0] < st.cue_span[0] <= out[-1].content[1] + 2
+                        or between.strip(" ,") in {"and", "and also"}
+                    )
                 ):
                     prev = out[-1]
                     cut = self.text[prev.content[0] : st.cue_span[0]].rstrip()

@@ -39,6 +39,7 @@ _NAME_RUN = re.compile(
 )
 _LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
+_SOURCES = words("source sources official officials")  # "a source in the defence ministry"
 _SPOKES = words(
     """
     spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen official officials statement
@@ -541,7 +542,11 @@ class ArticleSpeakers:
         for i, w in enumerate(lw[:-1]):
             if (
                 w.strip(",") in _SPOKES
-                and lw[i + 1] in {"for", "from", "of", "at", "with", "to"}
+                and (
+                    lw[i + 1] in {"for", "from", "of", "at", "with", "to"}
+                    or lw[i + 1] == "in"
+                    and w in _SOURCES
+                )
                 and i + 2 < len(words)
             ):
                 rest = " ".join(words[i + 2 :])
