@@ -129,3 +129,10 @@ def test_a_country_code_names_the_first_country_listed_under_it() -> None:
 
     assert place_country("Manchester") == "United Kingdom"
     assert place_country("Gaza") == "Palestine"
+
+
+def test_a_known_figures_office_speaks_for_the_figures_country() -> None:
+    from crossref.parties import org_party
+
+    assert org_party("Netanyahu's office") == "Israel"
+    assert org_party("Zelensky’s office") == "Ukraine"

@@ -207,12 +207,17 @@ def party_kind(name: str) -> str:
     )
 
 
+_POSSESSOR = re.compile(r"(.+?)['’]s\s+\w+(?:\s+\w+)?$")
+
+
 def org_party(name: str, country: str | None = None) -> str | None:
     """The party of an organisation: the state it belongs to, or itself if it is not a
     state body (a generic name such as 'the Foreign Ministry' says nothing)."""
+    owner = _POSSESSOR.match(name)
     return (
         international_organisation(name)
         or armed_group(name)
+        or (figure_country(owner.group(1)) if owner else None)  # "Zelensky's office"
         or institution_country(name)
         or country
         or _capital_after_in(name)
