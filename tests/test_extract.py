@@ -569,3 +569,8 @@ def test_a_known_figure_by_surname_alone() -> None:
 def test_quoted_as_saying(text: str, speaker: str, content: str) -> None:
     st = one(text)
     assert (st.speaker, st.party, st.text) == (speaker, "Iran", content)
+
+
+def test_a_long_parenthetical_between_name_and_verb() -> None:
+    st = one("Ana Diaz (a councillor so new that she was mistaken for an aide) says the depot was empty.")
+    assert (st.speaker_mention, st.text) == ("Ana Diaz", "the depot was empty")

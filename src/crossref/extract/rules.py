@@ -240,9 +240,9 @@ class SentenceRules:
             t = self.tokens[i]
             lw = t.lower
             if t.text == ")" and i > 0:
-                # "Rep. Gwen Moore (D-Wis.)": step over a short parenthetical
+                # "Rep. Gwen Moore (D-Wis.)", "Ana Diaz (a councillor since 2019) said": step over it
                 k = i - 1
-                while k >= 0 and i - k < 8 and self.tokens[k].text != "(":
+                while k >= 0 and i - k < 24 and self.tokens[k].text != "(":
                     k -= 1
                 if k >= 0 and self.tokens[k].text == "(" and k > 0:
                     if b == i + 1:
