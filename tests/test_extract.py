@@ -574,3 +574,9 @@ def test_quoted_as_saying(text: str, speaker: str, content: str) -> None:
 def test_a_long_parenthetical_between_name_and_verb() -> None:
     st = one("Ana Diaz (a councillor so new that she was mistaken for an aide) says the depot was empty.")
     assert (st.speaker_mention, st.text) == ("Ana Diaz", "the depot was empty")
+
+
+def test_continuing_to_do_something_is_no_statement() -> None:
+    assert extract_statements("The governor continues to lead in the polls.") == []
+    assert one("The ministry continues to insist that the depot was empty.").text == "the depot was empty"
+    assert one("“We will not stop,” he continued.").text == "We will not stop"

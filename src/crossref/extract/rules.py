@@ -740,7 +740,7 @@ class SentenceRules:
                 continue
             if c > 0 and (toks[c - 1].lower in NOUN_MARKERS or toks[c - 1].text.endswith(("’s", "'s"))):
                 continue  # a noun: "his remarks", "Aliyev’s statement"
-            if not self._finite_use(c, lemma) or self._naming(c, lemma):
+            if not self._finite_use(c, lemma) or self._naming(c, lemma) or self._continues_doing(c, lemma):
                 continue
             st = self._reporting_verb(c, lemma)
             if st is not None:
@@ -765,6 +765,17 @@ class SentenceRules:
             opens_quote = following.in_quote or following.text in {":", "“", '"', "«"}
             return following.is_word or opens_quote
         return True
+
+    def _continues_doing(self, c: int, lemma: str) -> bool:
+        """'continues to lead in polls', 'continued gaining': carrying on with something other
+        than saying it ('continues to insist that' stays a cue)."""
+        toks = self.tokens
+        if lemma != "continue" or c + 2 >= len(toks):
+            return False
+        nxt = toks[c + 1].lower
+        if nxt == "to":
+            return toks[c + 2].lower not in CUE_FORMS
+        return nxt.endswith("ing") and nxt not in CUE_FORMS
 
     def _naming(self, c: int, lemma: str) -> bool:
         """'a party called Anti-Prom', 'one PAC called Stop Hillary': 'called' names a thing."""
