@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from crossref.database import Database
 from crossref.errors import LookupFailed, QueryError
-from crossref.store import fts_query, speaker_key
+from crossref.store import fts_query, party_id_for_filter, run_search, speaker_key
 from crossref.versions import GROUPER_VERSION
 
 if TYPE_CHECKING:
@@ -59,10 +59,8 @@ def list_events(
     where: list[str] = []
     params: list[Any] = []
     if party is not None:
-        from crossref.store import _party_for_filter
-
         where.append("e.id IN (SELECT event_id FROM statements WHERE party_id = ? AND event_id IS NOT NULL)")
-        params.append(_party_for_filter(db, party))
+        params.append(party_id_for_filter(db, party))
     if since is not None:
         where.append('COALESCE(e."end", e.start) >= ?')
         params.append(since)
@@ -83,9 +81,7 @@ def list_events(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    from crossref.store import _run_search
-
-    rows = _run_search(db, sql, params, search)
+    rows = run_search(db, sql, params, search)
     return [_event_dict(list(r.values())) for r in rows]
 
 

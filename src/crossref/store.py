@@ -189,21 +189,14 @@ def write_transaction(db: Database) -> Iterator[Database]:
     Rolls back on any exception. Raises DatabaseError if the lock is not had within the
     database's ``retry_for`` seconds (on top of SQLite's own busy timeout).
     """
-    deadline = time.monotonic() + db.retry_for
-    delay = 0.05
-    while True:
-        try:
-            db.conn.execute("BEGIN IMMEDIATE")
-            break
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc):
-                raise
-            if time.monotonic() >= deadline:
-                raise DatabaseError(
-                    "the database is locked by another process (still busy after retrying); try again later"
-                ) from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+    try:
+        _retry_busy(lambda: db.conn.execute("BEGIN IMMEDIATE"), db.retry_for)
+    except sqlite3.OperationalError as exc:
+        if _is_busy(exc):
+            raise DatabaseError(
+                "the database is locked by another process (still busy after retrying); try again later"
+            ) from exc
+        raise
     try:
         yield db
     except BaseException:
@@ -701,7 +694,8 @@ def fts_query(search: str) -> str:
     return " ".join('"' + term.replace('"', '""') + '"' for term in search.split())
 
 
-def _run_search(db: Database, sql: str, params: list[Any], search: str | None) -> list[dict[str, Any]]:
+def run_search(db: Database, sql: str, params: list[Any], search: str | None) -> list[dict[str, Any]]:
+    """The rows of a listing query; a full-text ``search`` SQLite cannot parse is a QueryError."""
     try:
         return list(db.query(sql, params))
     except sqlite3.OperationalError as exc:
@@ -734,10 +728,11 @@ def list_articles(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return _run_search(db, sql, params, search)
+    return run_search(db, sql, params, search)
 
 
-def _party_for_filter(db: Database, party: str) -> int:
+def party_id_for_filter(db: Database, party: str) -> int:
+    """The id of the stored party a ``--party`` filter names; LookupFailed listing some if none."""
     found = _party_row(db, party)
     if found is not None:
         return found[0]
@@ -772,7 +767,7 @@ def list_statements(
         params.append(article_id)
     if party is not None:
         where.append("st.party_id = ?")
-        params.append(_party_for_filter(db, party))
+        params.append(party_id_for_filter(db, party))
     if speaker is not None:
         key = speaker_key(speaker)
         if not key:
@@ -803,4 +798,4 @@ def list_statements(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return _run_search(db, sql, params, search)
+    return run_search(db, sql, params, search)

@@ -151,6 +151,8 @@ _COMPLEMENT_PREPOSITIONS = {
 _ADJUNCT_OPENERS = frozenset(
     {"in", "on", "at", "during", "earlier", "later", "last", "after", "before", "since", "for", "with"}
 )
+# words that make a time word an adjunct: "last week", "earlier this month"
+_TIME_DETERMINERS = frozenset({"last", "this", "next", "earlier", "later"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
 
 # "according to plan": the idioms in which "according to" names no source
@@ -276,7 +278,7 @@ class SentenceRules:
         # trim leading fillers, prepositions and time adjuncts ("Last week Feinstein said")
         while a < b:
             lw = self.tokens[a].lower
-            if lw in {"last", "this", "next", "earlier", "later"} and (
+            if lw in _TIME_DETERMINERS and (
                 a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS
             ):
                 a += 2
@@ -371,7 +373,7 @@ class SentenceRules:
         saw_time = False
         while j >= 0 and i - j < 6:
             lw = self.tokens[j].lower.rstrip(".")
-            if lw in {"last", "this", "next", "earlier", "later"} and saw_time:
+            if lw in _TIME_DETERMINERS and saw_time:
                 return j  # "last week", "earlier this month"
             if (
                 lw in TIME_WORDS
@@ -1240,7 +1242,7 @@ class SentenceRules:
         while (
             i < len(toks)
             and (toks[i].lower.rstrip(".") in TIME_WORDS or toks[i].lower.isdigit())
-            and toks[i].lower not in {"this", "last", "next", "earlier", "later"}
+            and toks[i].lower not in _TIME_DETERMINERS
         ):
             i += 1  # "said Friday afternoon"
         if i >= len(toks) or toks[i].text in {".", "!", "?", ";", "("}:

@@ -69,18 +69,23 @@ def known_figures() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _figures_by_surname() -> dict[str, list[tuple[str, str]]]:
+    """Folded last word of each known figure's name -> (name as written, country)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for country, names in _figures_file().get("figures", {}).items():
+        for name in names:
+            index.setdefault(fold(name).split()[-1], []).append((name, country))
+    return index
+
+
 def figure_by_surname(surname: str) -> str | None:
     """The full name of the one known figure with this surname ('Putin' -> 'Vladimir
     Putin'), as data/figures.toml writes it; None when none or several bear it."""
     key = fold(surname)
     if len(key) < 5 or " " in key:
         return None
-    found = [
-        name
-        for names in _figures_file().get("figures", {}).values()
-        for name in names
-        if fold(name).split()[-1] == key and len(name.split()) > 1
-    ]
+    found = [name for name, _ in _figures_by_surname().get(key, []) if len(name.split()) > 1]
     return found[0] if len(found) == 1 else None
 
 
@@ -93,7 +98,7 @@ def figure_country(name: str) -> str | None:
     parts = key.split()
     if len(parts) == 1 and len(key) >= 5:
         # a surname alone ("Putin said"), when one country's figures bear it
-        found = {country for full, country in figures.items() if full.split()[-1] == key}
+        found = {country for _, country in _figures_by_surname().get(key, [])}
         return found.pop() if len(found) == 1 else None
     if len(parts) >= 2:
         for full, country in figures.items():
