@@ -580,3 +580,8 @@ def test_continuing_to_do_something_is_no_statement() -> None:
     assert extract_statements("The governor continues to lead in the polls.") == []
     assert one("The ministry continues to insist that the depot was empty.").text == "the depot was empty"
     assert one("“We will not stop,” he continued.").text == "We will not stop"
+
+
+def test_a_name_inside_an_aside_between_dashes_is_not_the_speaker() -> None:
+    st = one("Ana Diaz -- co-editor of The Harbour Review, a quarterly -- said the archive had been looted.")
+    assert (st.speaker_mention, st.text) == ("Ana Diaz", "the archive had been looted")

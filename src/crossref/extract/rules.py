@@ -978,8 +978,6 @@ class SentenceRules:
         if speaker is None:
             speaker = self._relative_antecedent(c)
         if speaker is None and comma_before:
-            speaker = self._name_before_apposition(before_speaker - 1)
-        if speaker is None and comma_before:
             # "Smith, a senior aide, said ..." : the subject stands before the apposition
             speaker = self.subject()
             if speaker is not None:
