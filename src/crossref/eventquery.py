@@ -139,12 +139,14 @@ def _joined(value: Any) -> str:
 def ensure_grouped(db: Database) -> GroupingReport | None:
     """Group what is not grouped yet (articles stored by an older crossref, or with grouping
     turned off); None when everything is. Cheap when nothing is to do: it reads the grouping
-    state and the latest article id (ingest, re-extraction and --replace keep the grouping
-    current themselves; after changing statements by other means, use `events regroup`)."""
+    state, the latest article id and whether event rows are pending (ingest, re-extraction
+    and --replace keep the grouping current themselves, an interrupted ingest can leave event
+    rows pending; after changing statements by other means, use `events regroup`)."""
     state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
     latest = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
     current = state.get("version", GROUPER_VERSION) == GROUPER_VERSION
-    if current and int(state.get("watermark", 0)) >= latest and (latest == 0 or state):
+    grouped = current and int(state.get("watermark", 0)) >= latest and (latest == 0 or state)
+    if grouped and not (latest and db.execute("SELECT EXISTS (SELECT 1 FROM events_pending)").fetchone()[0]):
         return None
     from crossref.eventstore import update_events
 

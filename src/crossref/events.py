@@ -186,6 +186,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+
 def classes(text: str) -> Counter[str]:
     """Incident-type classes named in ``text``, with counts."""
     out: Counter[str] = Counter()

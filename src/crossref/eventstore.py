@@ -11,10 +11,11 @@ hash and its offsets, and an event by its id and the statement it was anchored o
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -69,16 +70,20 @@ class StateCache:
 
     MAX_PROFILES = 4000
     MAX_FEATURES = 1_000_000
+    MAX_BUCKETS = 400_000
 
     def __init__(self) -> None:
         self.profiles: OrderedDict[str, Profile] = OrderedDict()
         self.df: dict[str, int] = {}
         self.parties: dict[str, int] | None = None  # crossref.store.party_index, for its Resolver
         self.data_version: int | None = None
+        # (blocking key, week) -> the events under it, as in event_keys; None: over BUCKET_CAP
+        self.buckets: dict[tuple[str, int], set[str] | None] = {}
 
     def clear(self) -> None:
         self.profiles.clear()
         self.df.clear()
+        self.buckets.clear()
         self.parties = None
         self.data_version = None
 
@@ -90,6 +95,8 @@ class StateCache:
             self.data_version = version
         if len(self.df) > self.MAX_FEATURES:
             self.df.clear()
+        if len(self.buckets) > self.MAX_BUCKETS:
+            self.buckets.clear()
 
     def remember(self, profile: Profile) -> None:
         self.profiles[profile.id] = _copy_profile(profile)
@@ -114,7 +121,7 @@ class DbBackend:
         self.cache.validate(db)
         self.df: dict[str, int] = self.cache.df
         self.df_dirty: set[str] = set()
-        self.buckets: dict[tuple[str, int], list[str]] = {}  # (key, week) -> events (see _bucket)
+        self.buckets = self.cache.buckets  # (key, week) -> events (see _bucket)
 
     def articles_seen(self) -> int:
         return self.n_articles
@@ -150,36 +157,66 @@ class DbBackend:
                     hits.setdefault(group_id, set()).add(key)
         return hits
 
-    def _bucket(self, key: str, bucket: int) -> list[str]:
-        """The events under (key, bucket), none when more than BUCKET_CAP (as MemoryBackend.lookup);
-        read a key's buckets in one query, one row per bucket, and kept until the index changes."""
-        found = self.buckets.get((key, bucket))
-        if found is None:
+    def _bucket(self, key: str, bucket: int) -> Collection[str]:
+        """The events under (key, bucket), none when more than BUCKET_CAP (as MemoryBackend.lookup).
+        A key's buckets around ``bucket`` are read in one query and then kept in step with
+        every change to the index (see index, unindex, rename)."""
+        buckets = self.buckets
+        if (key, bucket) not in buckets:
+            for b in range(bucket - BUCKET_SPAN, bucket + BUCKET_SPAN + 1):
+                buckets[(key, b)] = set()
             for b, count, members in self.db.execute(
                 "SELECT bucket, count(*), group_concat(group_id, ' ') FROM event_keys "
                 "WHERE key = ? AND bucket BETWEEN ? AND ? GROUP BY bucket",
                 [key, bucket - BUCKET_SPAN, bucket + BUCKET_SPAN],
             ):
-                self.buckets[(key, b)] = [] if count > BUCKET_CAP else members.split(" ")
-            for b in range(bucket - BUCKET_SPAN, bucket + BUCKET_SPAN + 1):
-                self.buckets.setdefault((key, b), [])
-            found = self.buckets[(key, bucket)]
-        return found
+                buckets[(key, b)] = None if count > BUCKET_CAP else set(members.split(" "))
+        return buckets[(key, bucket)] or ()
+
+    def _pairs_of(self, event_id: str) -> list[tuple[str, int]]:
+        return [
+            (k, b)
+            for k, b in self.db.execute("SELECT key, bucket FROM event_keys WHERE group_id = ?", [event_id])
+        ]
+
+    def _drop_cached(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
+        for pair in pairs:
+            members = self.buckets.get(pair, ())
+            if members is None:
+                del self.buckets[pair]  # it may have fallen under BUCKET_CAP: read it again
+            elif members:
+                members.discard(event_id)
 
     def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
-        self.buckets.clear()
+        pairs = list(pairs)
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO event_keys (key, bucket, group_id) VALUES (?, ?, ?)",
             [(k, b, event_id) for k, b in pairs],
         )
+        for pair in pairs:
+            if pair not in self.buckets:
+                continue
+            members = self.buckets[pair]
+            if members is not None:
+                members.add(event_id)
+                if len(members) > BUCKET_CAP:
+                    self.buckets[pair] = None
 
     def unindex(self, event_id: str) -> None:
-        self.buckets.clear()
+        self._drop_cached(event_id, self._pairs_of(event_id))
         self.db.execute("DELETE FROM event_keys WHERE group_id = ?", [event_id])
 
     def rename(self, source: str, target: str) -> None:
+        pairs = self._pairs_of(source)
         self.db.execute("UPDATE OR IGNORE event_keys SET group_id = ? WHERE group_id = ?", [target, source])
         self.unindex(source)
+        self._drop_cached(source, pairs)
+        for pair in pairs:
+            members = self.buckets.get(pair)
+            if members is not None and pair in self.buckets:
+                members.add(target)
+                if len(members) > BUCKET_CAP:
+                    self.buckets[pair] = None
 
     def load(self, event_ids: Iterable[str]) -> dict[str, Profile]:
         out: dict[str, Profile] = {}
@@ -341,10 +378,25 @@ def group_new_articles(
     features computed beforehand (by article id; see :func:`crossref.events.featurize_detached`),
     used where they still hold. Returns None, grouping nothing, when the stored grouping is out
     of date and needs :func:`update_events` (``check=False`` skips that test, for a caller
-    that made it already in this run; ``cache``: one kept across the caller's transactions)."""
+    that made it already in this run; ``cache``: one kept across the caller's transactions).
+    The ``events`` rows of the events it changes are left pending for :func:`refresh_events`."""
     if check and not _current(db):
         return None
-    return _group_new(db, None, ahead, cache)
+    return _group_new(db, None, ahead, cache, defer=True)
+
+
+def refresh_events(db: Database) -> int:
+    """Recompute the ``events`` rows that grouping left pending (see
+    :func:`group_new_articles`); returns how many. Call within a write transaction."""
+    pending = [r[0] for r in db.execute("SELECT id FROM events_pending")]
+    if pending:
+        _rebuild_events(db, set(pending))
+        db.execute("DELETE FROM events_pending")
+    return len(pending)
+
+
+def has_pending_events(db: Database) -> bool:
+    return db.execute("SELECT EXISTS (SELECT 1 FROM events_pending)").fetchone()[0] == 1
 
 
 def regroup(db: Database, progress: Callable[[int, int], None] | None = None) -> GroupingReport:
@@ -381,6 +433,8 @@ def _group_new(
     progress: Callable[[int, int], None] | None,
     ahead: Mapping[int, Featurized] | None = None,
     cache: StateCache | None = None,
+    *,
+    defer: bool = False,
 ) -> GroupingReport:
     state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
     watermark = int(state.get("watermark", 0))
@@ -388,6 +442,8 @@ def _group_new(
     pending = db.execute("SELECT count(*) FROM articles WHERE id > ?", [watermark]).fetchone()[0]
     report = GroupingReport("incremental" if pending else "none")
     if not pending:
+        if not defer:
+            refresh_events(db)
         return report
     backend = DbBackend(db, cache)
     grouper = Grouper(backend)
@@ -415,9 +471,33 @@ def _group_new(
     backend.flush(last)
     _write_state(db, members=members)
     touched = _apply_corrections(db, sorted(set(changed)))
-    _rebuild_events(db, touched)
+    if defer:  # events that are new or gone get their rows now: no statement names a missing event
+        urgent = _new_or_gone(db, touched)
+        _rebuild_events(db, urgent)
+        touched -= urgent
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO events_pending (id) VALUES (?)", [(e,) for e in sorted(touched)]
+    )
+    if not defer:
+        refresh_events(db)
     report.events = db.execute("SELECT count(*) FROM events").fetchone()[0]
     return report
+
+
+def _new_or_gone(db: Database, event_ids: set[str]) -> set[str]:
+    """Of ``event_ids``, those without an ``events`` row or without statements."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(event_ids)):
+        marks = _marks(len(chunk))
+        rows = {r[0] for r in db.execute(f"SELECT id FROM events WHERE id IN ({marks})", list(chunk))}
+        used = {
+            r[0]
+            for r in db.execute(
+                f"SELECT DISTINCT event_id FROM statements WHERE event_id IN ({marks})", list(chunk)
+            )
+        }
+        found.update(e for e in chunk if e not in rows or e not in used)
+    return found
 
 
 def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> GroupingReport:
@@ -461,6 +541,7 @@ def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> Group
     )
     _apply_corrections(db, None)
     _rebuild_events(db, None)
+    db.execute("DELETE FROM events_pending")
     report.events = db.execute("SELECT count(*) FROM events").fetchone()[0]
     return report
 
@@ -759,6 +840,7 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
     exact: list[tuple[date, date]] = []
     loose: list[date] = []
     articles, outlets = set(), set()
+    dates = functools.lru_cache(maxsize=None)(parse_date)  # an event's statements share few dates
     for (
         _,
         party,
@@ -779,16 +861,18 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
         articles.add(article_id)
         if outlet:
             outlets.add(outlet)
-        d_lo, d_hi = parse_date(lo), parse_date(hi)
+        d_lo, d_hi = dates(lo), dates(hi)
         if d_lo and d_hi and precision == "exact":
             exact.append((d_lo, d_hi))
-        for day in (d_lo, d_hi, parse_date(published)):
+        for day in (d_lo, d_hi, dates(published)):
             if day:
                 loose.append(day)
-        for key, name in (json.loads(places_raw) if places_raw else {}).items():
-            (towns if key.startswith("p:") else regions)[name] += 1
-        for i, phrase in enumerate(json.loads(phrases_raw) if phrases_raw else []):
-            phrases[phrase] = phrases.get(phrase, 0.0) + (1.0 if i == 0 else 0.5)
+        if places_raw and places_raw != "{}":
+            for key, name in json.loads(places_raw).items():
+                (towns if key.startswith("p:") else regions)[name] += 1
+        if phrases_raw and phrases_raw != "[]":
+            for i, phrase in enumerate(json.loads(phrases_raw)):
+                phrases[phrase] = phrases.get(phrase, 0.0) + (1.0 if i == 0 else 0.5)
     start: date | None = None
     end: date | None = None
     if exact:

@@ -18,7 +18,7 @@ from typing import IO, Literal
 from crossref.database import Database
 from crossref.errors import CrossrefError, DatabaseError, SourceError
 from crossref.events import ArticleRow, Featurized, featurize_detached, statement_row
-from crossref.eventstore import GroupingReport, StateCache, group_new_articles, update_events
+from crossref.eventstore import GroupingReport, StateCache, group_new_articles, refresh_events, update_events
 from crossref.models import ArticleInput, Statement
 from crossref.parallel import ordered_map
 from crossref.parties.settings import PartySettings
@@ -40,6 +40,9 @@ BATCH_ARTICLES = 64
 """Articles stored per transaction, at most."""
 BATCH_SECONDS = 0.3
 """A batch is written once it has waited this long, so progress shows and a lock is not held long."""
+REFRESH_SECONDS = 10.0
+"""Seconds between recomputing the ``events`` rows (titles, dates, counts) of the events an
+ingest changed: each costs a read of all the event's statements, so not after every batch."""
 
 ItemStatus = Literal["added", "replaced", "skipped", "failed"]
 
@@ -229,6 +232,7 @@ class _Run:
     checked: bool = False  # the stored grouping was found current in this run
     cache: StateCache = field(default_factory=StateCache)  # grouping state read by earlier batches
     deferred: bool = False  # grouping waits for a full regroup at the end
+    refresh_due: float = field(default_factory=lambda: time.monotonic() + REFRESH_SECONDS)
 
     def emit(self, item: IngestItem) -> None:
         _count(self.report, item)
@@ -261,6 +265,8 @@ class _Run:
                 resolver = Resolver(self.db, self.settings, self.cache.parties)
                 stored = [self._save(p, resolver) for p in batch]
                 self._group(batch, stored)
+                if time.monotonic() >= self.refresh_due:
+                    self._refresh()
             saved = list(stored)
         except BaseException as exc:
             self.cache.clear()  # it may hold what was rolled back
@@ -320,10 +326,24 @@ class _Run:
         self.checked = True
         self.report.grouping = _sum(self.report.grouping, grouped)
 
+    def _refresh(self) -> None:
+        """Recompute the ``events`` rows of the events the batches since the last time changed;
+        the next time is due after REFRESH_SECONDS, or ten times as long as this took (big
+        events take long to summarise: at most a tenth of the run goes to it)."""
+        started = time.monotonic()
+        if self.report.grouping is not None and refresh_events(self.db):
+            self.report.grouping.events = self.db.execute("SELECT count(*) FROM events").fetchone()[0]
+        now = time.monotonic()
+        self.refresh_due = now + max(REFRESH_SECONDS, 10 * (now - started))
+
     def finish(self) -> None:
-        """Group whatever the batches could not (everything, if the stored grouping was out of date)."""
+        """Group whatever the batches could not (everything, if the stored grouping was out of
+        date), and bring the ``events`` rows up to date."""
         if self.group and self.deferred and (self.report.added or self.report.replaced):
             self.report.grouping = update_events(self.db)
+        elif self.report.grouping is not None:
+            with write_transaction(self.db):
+                self._refresh()
 
 
 def _sum(total: GroupingReport | None, more: GroupingReport) -> GroupingReport:

@@ -285,3 +285,11 @@ def m0004_compact_statements(db: Database) -> None:
             "FROM articles a WHERE a.id = statements.article_id)",
         ],
     )
+
+
+@migration
+def m0005_pending_events(db: Database) -> None:
+    """Events whose ``events`` row is to be recomputed: an ingest notes the events it
+    changed here and recomputes their rows every few seconds and at its end, instead of
+    after every batch (a big event's row is rebuilt from all its statements)."""
+    _run(db, ["CREATE TABLE events_pending (id TEXT PRIMARY KEY) WITHOUT ROWID"])

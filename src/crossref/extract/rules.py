@@ -278,9 +278,7 @@ class SentenceRules:
         # trim leading fillers, prepositions and time adjuncts ("Last week Feinstein said")
         while a < b:
             lw = self.tokens[a].lower
-            if lw in _TIME_DETERMINERS and (
-                a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS
-            ):
+            if lw in _TIME_DETERMINERS and (a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS):
                 a += 2
             elif lw in LEADING_FILLERS or lw in {"of", "for", "from", "at", "in", "and"}:
                 a += 1

@@ -42,8 +42,12 @@ def tokenize(text: str, start: int, end: int, quote_spans: list[tuple[int, int]]
         word = m.group()
         if word == "--":  # a typewriter dash reads as the dash it stands for
             tokens.append(Token("—", s, e))
-        elif len(word) > 1 and word.endswith(".") and (
-            not _keeps_period(word) or word.lower() == "no." and not text[e : e + 2].strip()[:1].isdigit()
+        elif (
+            len(word) > 1
+            and word.endswith(".")
+            and (
+                not _keeps_period(word) or word.lower() == "no." and not text[e : e + 2].strip()[:1].isdigit()
+            )
         ):
             tokens.append(Token(word[:-1], s, e - 1))
             tokens.append(Token(".", e - 1, e))
