@@ -332,3 +332,96 @@ def test_grouping_catches_up_after_replace_and_ungrouped_ingests(tmp_path: Path)
     events = ok_json("events", "--db", db)  # listing groups what is not grouped yet
     assert None not in partition(db).values()
     assert len(events) == 3
+
+
+# --------------------------------------------------------------------------- grouping state
+
+
+def blocking_index(db: Path) -> list[tuple[str, int, str]]:
+    """The blocking index as (key, week, event group) rows, whatever numbers store them."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT n.key, k.bucket, g.id FROM event_keys k JOIN event_key_names n ON n.id = k.key_id "
+            "JOIN event_groups g ON g.seq = k.seq ORDER BY 1, 2, 3"
+        ).fetchall()
+
+
+def event_rows(db: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT * FROM events ORDER BY id").fetchall()
+
+
+def test_incremental_blocking_index_and_event_rows_match_a_full_regroup(tmp_path: Path) -> None:
+    """Ingest keeps the blocking index in the database and a copy of its buckets in memory
+    across batches; both must end as a regroup (all in memory) leaves them."""
+    db = tmp_path / "x.db"
+    for path in sorted(p for p in SAMPLES.iterdir() if p.name != "README.md"):
+        assert invoke("ingest", path, "--db", db, "-q").exit_code == 0
+    index, rows = blocking_index(db), event_rows(db)
+    assert index and rows
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert blocking_index(db) == index
+    assert event_rows(db) == rows
+
+
+def test_event_rows_left_pending_by_an_interrupted_ingest_are_brought_up_to_date(tmp_path: Path) -> None:
+    from crossref import store
+    from crossref.eventstore import group_new_articles
+    from crossref.ingest import ingest_sources
+    from crossref.sources import Limits, SourceDefaults
+
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:1])
+    follow_up = tmp_path / STORIES[1][0]
+    follow_up.write_text(STORIES[1][1], encoding="utf-8")
+    database = store.open_database(db)
+    ingest_sources(
+        database,
+        [str(follow_up)],
+        defaults=SourceDefaults(published="2024-05-05"),
+        limits=Limits(),
+        group=False,
+    )
+    with store.write_transaction(database):  # what an ingest batch does; the run then dies
+        assert group_new_articles(database) is not None
+    database.close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM events_pending").fetchone()[0] > 0
+        dangling = conn.execute(
+            "SELECT count(*) FROM statements s LEFT JOIN events e ON e.id = s.event_id "
+            "WHERE s.event_id IS NOT NULL AND e.id IS NULL"
+        ).fetchone()[0]
+        assert dangling == 0  # new events got their rows at once
+        stale = conn.execute(
+            "SELECT count(*) FROM events e WHERE e.statements != "
+            "(SELECT count(*) FROM statements s WHERE s.event_id = e.id)"
+        ).fetchone()[0]
+        assert stale > 0  # the strike's event grew; its row waits
+    listed = ok_json("events", "--db", db)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM events_pending").fetchone()[0] == 0
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert ok_json("events", "--db", db) == listed
+
+
+def test_compacting_migration_keeps_the_blocking_index(tmp_path: Path) -> None:
+    """m0006 turns (key text, week, group id text) rows into numbers: the same index after."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db)
+    before = blocking_index(db)
+    with sqlite3.connect(db) as conn:  # back to the layout before m0006
+        conn.executescript(
+            "CREATE TABLE old_keys (key TEXT NOT NULL, bucket INTEGER NOT NULL, group_id TEXT NOT NULL, "
+            "PRIMARY KEY (key, bucket, group_id)) WITHOUT ROWID;"
+            "INSERT INTO old_keys SELECT n.key, k.bucket, g.id FROM event_keys k "
+            "JOIN event_key_names n ON n.id = k.key_id JOIN event_groups g ON g.seq = k.seq;"
+            "DROP TABLE event_keys; DROP TABLE event_key_names; DROP INDEX idx_event_groups_seq;"
+            "ALTER TABLE old_keys RENAME TO event_keys;"
+            "CREATE INDEX idx_event_keys_group ON event_keys(group_id);"
+            "DELETE FROM crossref_migrations WHERE name = 'm0006_compact_grouping_state';"
+        )
+    assert invoke("events", "--db", db).exit_code == 0  # opening migrates
+    assert blocking_index(db) == before
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)

@@ -722,9 +722,7 @@ def _max_id(db: Path) -> int:
 
 def _check_statements(db: Path, article_id: int, text: str) -> int:
     """Every statement of the article, as `crossref statements` shows it, points at its text."""
-    result = CliRunner().invoke(
-        app, ["statements", "--article", str(article_id), "--json", "--db", str(db)]
-    )
+    result = CliRunner().invoke(app, ["statements", "--article", str(article_id), "--json", "--db", str(db)])
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     for row in rows:
@@ -748,9 +746,7 @@ def _check_statements(db: Path, article_id: int, text: str) -> int:
 @example(text='He said "it was \x00 fine. “Unclosed. «Never» closed „', as_json=True, ascii_json=False)
 @example(text="---\ntitle: x\n---\nThe mayor said “no”.", as_json=False, ascii_json=True)
 @example(text="B sAID\x0000\u2019", as_json=True, ascii_json=False)  # NUL inside a sentence
-def test_any_text_through_ingest(
-    fuzz_db: Path, text: str, as_json: bool, ascii_json: bool
-) -> None:
+def test_any_text_through_ingest(fuzz_db: Path, text: str, as_json: bool, ascii_json: bool) -> None:
     """Whatever the text, `crossref ingest -` stores it (or refuses it with one error line),
     never fails inside, and every stored statement's offsets point at its text."""
     if as_json:

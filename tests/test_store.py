@@ -240,9 +240,7 @@ def test_duplicate_text_is_skipped(db: store.Database, make_statement: Statement
     assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == 1
 
 
-def test_replace_keeps_id_and_swaps_statements(
-    db: store.Database, make_statement: StatementFactory
-) -> None:
+def test_replace_keeps_id_and_swaps_statements(db: store.Database, make_statement: StatementFactory) -> None:
     first = store.save_article(
         db, article(TEXT_A, title="Old"), [make_statement("old quote", speaker="Old Man")]
     )

@@ -79,11 +79,13 @@ class StateCache:
         self.data_version: int | None = None
         # (blocking key, week) -> the events under it, as in event_keys; None: over BUCKET_CAP
         self.buckets: dict[tuple[str, int], set[str] | None] = {}
+        self.key_ids: dict[str, int] = {}  # event_key_names
 
     def clear(self) -> None:
         self.profiles.clear()
         self.df.clear()
         self.buckets.clear()
+        self.key_ids.clear()
         self.parties = None
         self.data_version = None
 
@@ -165,18 +167,46 @@ class DbBackend:
         if (key, bucket) not in buckets:
             for b in range(bucket - BUCKET_SPAN, bucket + BUCKET_SPAN + 1):
                 buckets[(key, b)] = set()
-            for b, count, members in self.db.execute(
-                "SELECT bucket, count(*), group_concat(group_id, ' ') FROM event_keys "
-                "WHERE key = ? AND bucket BETWEEN ? AND ? GROUP BY bucket",
-                [key, bucket - BUCKET_SPAN, bucket + BUCKET_SPAN],
-            ):
+            key_id = self._key_id(key, create=False)
+            rows = self.db.execute(
+                "SELECT k.bucket, count(*), group_concat(g.id, ' ') FROM event_keys k "
+                "JOIN event_groups g ON g.seq = k.seq "
+                "WHERE k.key_id = ? AND k.bucket BETWEEN ? AND ? GROUP BY k.bucket",
+                [key_id, bucket - BUCKET_SPAN, bucket + BUCKET_SPAN],
+            )
+            for b, count, members in rows if key_id is not None else ():
                 buckets[(key, b)] = None if count > BUCKET_CAP else set(members.split(" "))
         return buckets[(key, bucket)] or ()
 
-    def _pairs_of(self, event_id: str) -> list[tuple[str, int]]:
+    def _key_id(self, key: str, *, create: bool) -> int | None:
+        """The number ``key`` is stored under in the blocking index (None: not there yet)."""
+        found = self.cache.key_ids.get(key)
+        if found is None:
+            row = self.db.execute("SELECT id FROM event_key_names WHERE key = ?", [key]).fetchone()
+            if row is not None:
+                found = int(row[0])
+            elif create:
+                inserted = self.db.execute("INSERT INTO event_key_names (key) VALUES (?)", [key]).lastrowid
+                assert inserted is not None
+                found = int(inserted)
+            else:
+                return None
+            self.cache.key_ids[key] = found
+        return found
+
+    def _seq(self, event_id: str) -> int | None:
+        """The number a stored event goes by in the blocking index (None: not stored)."""
+        row = self.db.execute("SELECT seq FROM event_groups WHERE id = ?", [event_id]).fetchone()
+        return None if row is None else int(row[0])
+
+    def _pairs_of(self, seq: int) -> list[tuple[str, int]]:
         return [
             (k, b)
-            for k, b in self.db.execute("SELECT key, bucket FROM event_keys WHERE group_id = ?", [event_id])
+            for k, b in self.db.execute(
+                "SELECT n.key, k.bucket FROM event_keys k JOIN event_key_names n ON n.id = k.key_id "
+                "WHERE k.seq = ?",
+                [seq],
+            )
         ]
 
     def _drop_cached(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
@@ -187,36 +217,42 @@ class DbBackend:
             elif members:
                 members.discard(event_id)
 
-    def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
-        pairs = list(pairs)
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO event_keys (key, bucket, group_id) VALUES (?, ?, ?)",
-            [(k, b, event_id) for k, b in pairs],
-        )
+    def _add_cached(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
         for pair in pairs:
-            if pair not in self.buckets:
-                continue
-            members = self.buckets[pair]
+            members = self.buckets.get(pair)
             if members is not None:
                 members.add(event_id)
                 if len(members) > BUCKET_CAP:
                     self.buckets[pair] = None
 
+    def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
+        """Put a stored event (its profile saved) under ``pairs``."""
+        pairs = list(pairs)
+        seq = self._seq(event_id)
+        if seq is None:
+            raise LookupError(f"event group {event_id} is indexed before it is stored")
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
+            [(self._key_id(k, create=True), b, seq) for k, b in pairs],
+        )
+        self._add_cached(event_id, pairs)
+
     def unindex(self, event_id: str) -> None:
-        self._drop_cached(event_id, self._pairs_of(event_id))
-        self.db.execute("DELETE FROM event_keys WHERE group_id = ?", [event_id])
+        seq = self._seq(event_id)
+        if seq is None:
+            return  # started and emptied in the same article: never indexed
+        self._drop_cached(event_id, self._pairs_of(seq))
+        self.db.execute("DELETE FROM event_keys WHERE seq = ?", [seq])
 
     def rename(self, source: str, target: str) -> None:
-        pairs = self._pairs_of(source)
-        self.db.execute("UPDATE OR IGNORE event_keys SET group_id = ? WHERE group_id = ?", [target, source])
-        self.unindex(source)
+        source_seq, target_seq = self._seq(source), self._seq(target)
+        if source_seq is None or target_seq is None:
+            raise LookupError(f"event group {source} or {target} is renamed before it is stored")
+        pairs = self._pairs_of(source_seq)
+        self.db.execute("UPDATE OR IGNORE event_keys SET seq = ? WHERE seq = ?", [target_seq, source_seq])
+        self.db.execute("DELETE FROM event_keys WHERE seq = ?", [source_seq])
         self._drop_cached(source, pairs)
-        for pair in pairs:
-            members = self.buckets.get(pair)
-            if members is not None and pair in self.buckets:
-                members.add(target)
-                if len(members) > BUCKET_CAP:
-                    self.buckets[pair] = None
+        self._add_cached(target, pairs)
 
     def load(self, event_ids: Iterable[str]) -> dict[str, Profile]:
         out: dict[str, Profile] = {}
@@ -522,16 +558,31 @@ def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> Group
         last = article.id
         if progress:
             progress(done, total)
-    for table in ("event_members", "event_groups", "event_keys", "event_df", "event_state"):
+    for table in (
+        "event_members",
+        "event_groups",
+        "event_keys",
+        "event_key_names",
+        "event_df",
+        "event_state",
+    ):
         db.execute(f"DELETE FROM {table}")
     db.conn.executemany(_INSERT_MEMBERS, list(members.values()))
     db.conn.executemany(
         "INSERT INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
         [(p.id, p.seq, _pack_profile(p)) for p in backend.profiles.values()],
     )
+    names = sorted({k for pairs in backend.event_keys.values() for k, _ in pairs})
+    db.conn.executemany("INSERT INTO event_key_names (id, key) VALUES (?, ?)", list(enumerate(names, 1)))
+    key_ids = {k: i for i, k in enumerate(names, 1)}
     db.conn.executemany(
-        "INSERT INTO event_keys (key, bucket, group_id) VALUES (?, ?, ?)",
-        [(k, b, g) for g, pairs in backend.event_keys.items() for k, b in sorted(pairs)],
+        "INSERT INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
+        [
+            (key_ids[k], b, backend.profiles[g].seq)
+            for g, pairs in backend.event_keys.items()
+            if g in backend.profiles
+            for k, b in sorted(pairs)
+        ],
     )
     db.conn.executemany("INSERT INTO event_df (feature, df) VALUES (?, ?)", sorted(backend.df.items()))
     _write_state(db, articles=backend.n_articles, seq=backend.seq, watermark=last, members=len(members))
