@@ -38,13 +38,29 @@ BLAME_CUES = words("blame blames blamed blaming accuse accuses accused accusing"
 _BLAME_OBJECT = re.compile(
     r"^(?P<who>.+?)\s+(?:of|for)\s+\S", re.S
 )  # "Moscow of trying to ...", "Yerevan for the clash"
+# (words every match contains, lowercase; the pattern): the words are looked for first, as
+# the lazy spans make a pattern slow to fail on a long text
 _BLAME_IN_TEXT = (
-    re.compile(r"\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing))\s+(?P<who>.+?)\s+(?:of|for)\b", re.I),
-    re.compile(r"(?P<who>[^,.;:“”\"]+?)\s+bears?\s+(?:full\s+|the\s+|all\s+|sole\s+)?responsibility", re.I),
-    re.compile(
-        r"responsibility\s+lies\s+(?:entirely\s+|solely\s+|fully\s+)?with\s+(?P<who>[^,.;“”\"]+)", re.I
+    (
+        ("blam", "accus"),
+        re.compile(r"\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing))\s+(?P<who>.+?)\s+(?:of|for)\b", re.I),
     ),
-    re.compile(r"(?P<who>[^,.;:“”\"]+?)\s+(?:is|are|was|were)\s+(?:to blame|responsible for)", re.I),
+    (
+        ("bear",),
+        re.compile(
+            r"(?P<who>[^,.;:“”\"]+?)\s+bears?\s+(?:full\s+|the\s+|all\s+|sole\s+)?responsibility", re.I
+        ),
+    ),
+    (
+        ("lies",),
+        re.compile(
+            r"responsibility\s+lies\s+(?:entirely\s+|solely\s+|fully\s+)?with\s+(?P<who>[^,.;“”\"]+)", re.I
+        ),
+    ),
+    (
+        ("to blame", "responsible for"),
+        re.compile(r"(?P<who>[^,.;:“”\"]+?)\s+(?:is|are|was|were)\s+(?:to blame|responsible for)", re.I),
+    ),
 )
 
 _NUMBER_WORDS = {
@@ -183,7 +199,10 @@ def blames_in(st: dict[str, Any]) -> list[dict[str, Any]]:
         m = _BLAME_OBJECT.match(text)
         if m and len(m.group("who").split()) <= 8:
             out.append(m.group("who").strip(" ,"))
-    for pattern in _BLAME_IN_TEXT:
+    low = text.lower()
+    for needles, pattern in _BLAME_IN_TEXT:
+        if not any(n in low for n in needles):
+            continue
         for m in pattern.finditer(text):
             who = m.group("who").strip(" ,")
             if 0 < len(who.split()) <= 8 and who not in out:
@@ -354,6 +373,15 @@ def _confirm_vs_deny(parties: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     least two content words; ``confirmation`` and ``denial`` are the closest pair, ``pairs``
     all of them."""
     out = []
+    term_sets: dict[str, set[str]] = {}
+
+    def words_of(item: dict[str, Any]) -> set[str]:
+        text = item["text"] or ""
+        found = term_sets.get(text)
+        if found is None:
+            found = term_sets[text] = set(terms(text))
+        return found
+
     for confirming in parties:
         for denying in parties:
             if confirming["party"] == denying["party"] or confirming["party"].startswith("("):
@@ -361,7 +389,7 @@ def _confirm_vs_deny(parties: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             pairs = []
             for c in confirming["confirmations"]:
                 for d in denying["denials"]:
-                    shared = set(terms(c["text"] or "")) & set(terms(d["text"] or ""))
+                    shared = words_of(c) & words_of(d)
                     if len(shared) >= 2:
                         pairs.append({"confirmation": c, "denial": d, "shared": sorted(shared)})
             if not pairs:
