@@ -585,3 +585,32 @@ def test_continuing_to_do_something_is_no_statement() -> None:
 def test_a_name_inside_an_aside_between_dashes_is_not_the_speaker() -> None:
     st = one("Ana Diaz -- co-editor of The Harbour Review, a quarterly -- said the archive had been looted.")
     assert (st.speaker_mention, st.text) == ("Ana Diaz", "the archive had been looted")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Fishing rights advocates said the quota would empty the bay.", "Fishing rights advocates"),
+        ("Small business owners said the curfew had cost them half their trade.", "Small business owners"),
+        (
+            "Harbour pilots union organisers say the night shifts are unsafe.",
+            "Harbour pilots union organisers",
+        ),
+        ("Local teachers said the school had been closed since March.", "Local teachers"),
+        ("Flood survivors told reporters the warnings came too late.", "Flood survivors"),
+    ],
+)
+def test_people_named_by_what_they_do_and_a_compound_before_them(text: str, speaker: str) -> None:
+    assert one(text).speaker_mention == speaker
+
+
+def test_a_second_verb_after_but_reports_for_the_name_opening_the_sentence() -> None:
+    st = one("Vesta Shipping keeps its own accounts private but says its fleet has doubled since 2021.")
+    assert (st.speaker_mention, st.cue, st.text) == (
+        "Vesta Shipping",
+        "says",
+        "its fleet has doubled since 2021",
+    )
+    # a report and then "but added": one statement, as before
+    st = one("The minister said the talks had failed but added that a deal was still possible.")
+    assert st.text == "the talks had failed but added that a deal was still possible"

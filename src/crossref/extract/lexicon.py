@@ -142,7 +142,15 @@ SPEAKER_NOUNS = words(
     prime premier chancellor king queen prince emperor pope cardinal bishop imam rabbi ceo founder
     chairperson head heads member members delegation delegates delegate friend friends family relatives
     mother father wife husband son daughter brother sister republican democrat conservatives liberals
-    progressives
+    progressives advocate advocates proponent proponents backer backers ally allies donor donors
+    organizer organizers organiser organisers protester protesters protestors demonstrators worker
+    workers employee employees owner owners teacher teachers student students parent parents nurse
+    nurses farmers veteran veterans citizen citizens participants respondents commentator commentators
+    columnist columnists journalist journalists reporter reporters editor editors scholar scholars
+    academic academics professor professors investigator investigators inspector inspectors regulator
+    regulators negotiator negotiators mediator mediators legislator legislators politician politicians
+    campaigner campaigners cleric clerics elder elders villagers locals neighbor neighbors neighbour
+    neighbours survivor survivors medics paramedics rescuers firefighters detective detectives
     """
 )
 

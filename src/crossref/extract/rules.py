@@ -361,8 +361,24 @@ class SentenceRules:
         word = self.tokens[i].lower
         if word.endswith(("ed", "ing")) and not word.endswith(("keeping", "ing's")):
             return True
+        if nxt in SPEAKER_NOUNS or nxt in ORG_HEADS or self.tokens[i + 1].is_capitalized or nxt in NP_INNER:
+            return False
+        # a three-word compound ending in a known head: "gun control advocates", "small business owners"
+        chain = self.tokens[i:b]
         return not (
-            nxt in SPEAKER_NOUNS or nxt in ORG_HEADS or self.tokens[i + 1].is_capitalized or nxt in NP_INNER
+            len(chain) == 3
+            and chain[-1].lower in SPEAKER_NOUNS
+            and all(
+                t.is_word
+                and not t.is_capitalized
+                and t.lower not in CLAUSE_WORDS
+                and t.lower not in CUE_FORMS
+                and t.lower not in DETERMINERS
+                and t.lower not in _COMPLEMENT_PREPOSITIONS
+                and t.lower not in {"to", "against", "among", "by", "with", "per", "than", "as"}
+                and not t.lower.endswith(("ed", "ing", "ly"))
+                for t in chain[:-1]
+            )
         )
 
     def _adjunct_start(self, i: int) -> int | None:
@@ -865,6 +881,28 @@ class SentenceRules:
                 return end if end - outer.content[0] >= 8 else None
         return None
 
+    def _name_with_second_verb(self, c: int) -> tuple[int, int] | None:
+        """ "Wealth-X keeps its finances secret but says ...": the name opening the sentence
+        whose second verb, after "but", is the cue at ``c``; None unless the first verb
+        reports nothing ("said A but added B" stays one statement)."""
+        toks = self.tokens
+        if toks[c - 1].lower != "but":
+            return None
+        a = 0
+        while a < len(toks) and not toks[a].is_word:
+            a += 1
+        b = a
+        while b < c and b - a < 4 and toks[b].is_word and toks[b].is_capitalized and not toks[b].in_quote:
+            b += 1
+        if b == a or b >= c - 1 or toks[a].lower in LEADING_FILLERS | DETERMINERS:
+            return None
+        verb = toks[b].lower
+        if not verb.isalpha() or toks[b].is_capitalized or verb in CLAUSE_WORDS or verb in AUXILIARIES:
+            return None
+        if any(t.lower in CUE_FORMS or t.in_quote or t.text in {",", ";", ":"} for t in toks[b : c - 1]):
+            return None
+        return (a, b) if self._valid_speaker(a, b) else None
+
     def _reporting_verb(self, c: int, lemma: str) -> RawStatement | None:
         toks = self.tokens
         word = toks[c].lower
@@ -872,6 +910,19 @@ class SentenceRules:
             c > 0 and toks[c - 1].lower in {"is", "are", "was", "were", "been", "be", "keeps"}
         )
         sent, para = self.sentence, self.sentence.paragraph
+        name = self._name_with_second_verb(c) if c > 0 and not participle else None
+        after = self.content_after(c) if name is not None else None
+        if name is not None and after is not None:
+            s, e, _ = after
+            return RawStatement(
+                (s, e),
+                toks[c].text,
+                (toks[c].start, toks[c].end),
+                self.kind_of(s, e),
+                self._span(name),
+                sent,
+                para,
+            )
         if c > 0 and toks[c - 1].lower == "and" and not participle:
             q_after = self.quote_starting_after(c)
             if q_after is not None and q_after.start - toks[c].end < 4:
