@@ -29,6 +29,7 @@ same code on the same data, so grouping incrementally gives the result of a full
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from bisect import bisect_left
@@ -722,9 +723,9 @@ class Backend(Protocol):
 
     def add_document(self, features: Iterable[str]) -> None: ...
 
-    def lookup(self, pairs: Iterable[tuple[str, int]]) -> dict[str, set[str]]:
-        """Event id -> the keys it shares with ``pairs`` of (key, week); a (key, week) with
-        more than BUCKET_CAP events is skipped."""
+    def lookup(self, pairs: Iterable[tuple[str, int]]) -> Counter[str]:
+        """Event id -> how many of the keys of ``pairs`` of (key, week) it shares; a
+        (key, week) with more than BUCKET_CAP events is skipped."""
         ...
 
     def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None: ...
@@ -761,14 +762,16 @@ class MemoryBackend:
         self.df.update(set(features))
         self.n_articles += 1
 
-    def lookup(self, pairs: Iterable[tuple[str, int]]) -> dict[str, set[str]]:
-        hits: dict[str, set[str]] = {}
+    def lookup(self, pairs: Iterable[tuple[str, int]]) -> Counter[str]:
+        by_key: dict[str, set[str]] = {}
         for pair in pairs:
             found = self.keys.get(pair, ())
             if len(found) > BUCKET_CAP:
                 continue  # a signal this common that week says nothing
-            for event_id in found:
-                hits.setdefault(event_id, set()).add(pair[0])
+            by_key.setdefault(pair[0], set()).update(found)
+        hits: Counter[str] = Counter()
+        for events in by_key.values():
+            hits.update(events)
         return hits
 
     def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
@@ -968,8 +971,10 @@ class Grouper:
 
     def _candidates(self, f: Features, work: _Work) -> list[str]:
         hits = self.backend.lookup(self._pairs(f, work.idf))
-        ranked = sorted(hits.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_CANDIDATES]
-        ids = [event_id for event_id, _ in ranked]
+        # most shared keys first, then by id
+        ids = [
+            event_id for _, event_id in heapq.nsmallest(MAX_CANDIDATES, ((-n, e) for e, n in hits.items()))
+        ]
         missing = [i for i in ids if i not in work.profiles]
         for event_id, profile in self.backend.load(missing).items():
             work.profiles[event_id] = profile

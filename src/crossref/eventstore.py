@@ -148,15 +148,16 @@ class DbBackend:
         self.df_dirty.update(features)
         self.n_articles += 1
 
-    def lookup(self, pairs: Iterable[tuple[str, int]]) -> dict[str, set[str]]:
+    def lookup(self, pairs: Iterable[tuple[str, int]]) -> Counter[str]:
         by_key: dict[str, set[int]] = {}
         for key, bucket in pairs:
             by_key.setdefault(key, set()).add(bucket)
-        hits: dict[str, set[str]] = {}
+        hits: Counter[str] = Counter()
         for key, buckets in by_key.items():
+            events: set[str] = set()
             for bucket in buckets:
-                for group_id in self._bucket(key, bucket):
-                    hits.setdefault(group_id, set()).add(key)
+                events.update(self._bucket(key, bucket))
+            hits.update(events)
         return hits
 
     def _bucket(self, key: str, bucket: int) -> Collection[str]:
