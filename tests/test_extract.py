@@ -614,3 +614,29 @@ def test_a_second_verb_after_but_reports_for_the_name_opening_the_sentence() -> 
     # a report and then "but added": one statement, as before
     st = one("The minister said the talks had failed but added that a deal was still possible.")
     assert st.text == "the talks had failed but added that a deal was still possible"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The ferry will not sail before Friday, the port's spokeswoman, Ana Diaz, told reporters.",
+            "Ana Diaz",
+            "The ferry will not sail before Friday",
+        ),
+        (
+            "“We will stay until the bridge is rebuilt,” his chief adviser, Tomas Berg, said.",
+            "Tomas Berg",
+            "We will stay until the bridge is rebuilt",
+        ),
+    ],
+)
+def test_a_role_then_the_name_before_the_cue(text: str, speaker: str, content: str) -> None:
+    st = one(text)
+    assert (st.speaker, st.text) == (speaker, content)
+
+
+def test_scare_quotes_inside_reported_speech_before_the_cue() -> None:
+    st = one("Critics should stop using words like “maybe” and “perhaps”, the mayor told reporters.")
+    assert (st.speaker_mention, st.kind) == ("the mayor", "mixed")
+    assert st.text == "Critics should stop using words like “maybe” and “perhaps"

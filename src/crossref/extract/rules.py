@@ -975,7 +975,8 @@ class SentenceRules:
         q_before = None
         sp_before = self.speaker_before(c)
         if sp_before is None and c > 0 and toks[c - 1].text == ",":
-            sp_before = self._name_before_apposition(c - 1)  # "..., Ana Diaz, a councillor, said"
+            # "..., Ana Diaz, a councillor, said" / "..., a councillor, Ana Diaz, said"
+            sp_before = self._name_before_apposition(c - 1) or self._role_then_name(c - 1)
         probe = sp_before[0] if sp_before else c
         q_before = self.quote_ending_before(probe)
         if (
@@ -994,7 +995,11 @@ class SentenceRules:
             if (
                 q_before.start > self.sentence.start
                 and len(lead_text.split()) >= 3
-                and not any(q.start < q_before.start for q in self.quotes if q is not q_before)
+                and not any(
+                    q.start < q_before.start and len(self.text[q.inner_start : q.inner_end].split()) > 3
+                    for q in self.quotes
+                    if q is not q_before
+                )  # scare quotes before it are part of the content: 'words like “maybe” and “perhaps”'
             ):
                 # Details aside, X sends a message that ''is ...,'' Mr. Kamin said.
                 s0 = self.sentence.start
@@ -1088,6 +1093,31 @@ class SentenceRules:
         if k == opening or not self._valid_speaker(k, opening):
             return None
         return k, opening
+
+    def _role_then_name(self, comma: int) -> tuple[int, int] | None:
+        """ "..., his top aide, Tad Devine, said": a role ending in a speaker noun, then a name,
+        between commas right before the cue; the span of both (the content ends before them)."""
+        toks = self.tokens
+        n0 = comma
+        while n0 > 0 and comma - n0 < 4 and toks[n0 - 1].is_word and toks[n0 - 1].is_capitalized:
+            n0 -= 1
+        if n0 == comma or n0 < 2 or toks[n0 - 1].text != ",":
+            return None
+        k = n0 - 2
+        while k >= 0 and n0 - 1 - k <= 6 and (toks[k].is_word or toks[k].text in {"’s", "'s", "-"}):
+            if toks[k].in_quote or toks[k].lower in CLAUSE_WORDS:
+                return None
+            k -= 1
+        if k < 1 or toks[k].text not in {",", "”", '"', "'", "’"} or k + 1 >= n0 - 1:
+            return None
+        role = toks[k + 1 : n0 - 1]
+        head = role[-1].lower
+        owner = len(role) > 1 and (  # "Trump's campaign manager"
+            role[0].text.endswith(("’s", "'s")) or role[1].text in {"’s", "'s"}
+        )
+        if not (role[0].lower in DETERMINERS or owner) or not (head in SPEAKER_NOUNS or head in ORG_HEADS):
+            return None
+        return k + 1, comma
 
     def _apposed_name(self, subject: tuple[int, int], c: int) -> tuple[int, int] | None:
         """'A NATO spokesperson, Allison Hart, said': the name in apposition to the subject."""
