@@ -640,3 +640,10 @@ def test_scare_quotes_inside_reported_speech_before_the_cue() -> None:
     st = one("Critics should stop using words like “maybe” and “perhaps”, the mayor told reporters.")
     assert (st.speaker_mention, st.kind) == ("the mayor", "mixed")
     assert st.text == "Critics should stop using words like “maybe” and “perhaps"
+
+
+def test_told_whom_and_nothing_after_gives_no_content() -> None:
+    assert extract_statements("Petrenko told reporters.") == []
+    assert extract_statements("The ferry will not sail, the crew of the pilot boat told reporters.") == []
+    st = one("The ferry will not sail, he told reporters.")
+    assert (st.speaker_mention, st.text) == ("he", "The ferry will not sail")

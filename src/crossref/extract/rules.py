@@ -672,6 +672,8 @@ class SentenceRules:
             if lw in {"to", "not", "never"}:
                 break  # "told his advisers to find a way": whom and what go together
             j += 1
+        if i < j < i + 4 and (j >= len(toks) or toks[j].text in {".", "!", "?"} and j == len(toks) - 1):
+            return j  # "..., the ferry's master told reporters.": whom, and nothing after
         return i
 
     def _trim_trailing_clause(self, start: int, end: int) -> int:
