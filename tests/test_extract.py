@@ -647,3 +647,28 @@ def test_told_whom_and_nothing_after_gives_no_content() -> None:
     assert extract_statements("The ferry will not sail, the crew of the pilot boat told reporters.") == []
     st = one("The ferry will not sail, he told reporters.")
     assert (st.speaker_mention, st.text) == ("he", "The ferry will not sail")
+
+
+def test_what_a_poll_found_when_the_sentence_opens_with_it() -> None:
+    st = one("In a new Harbour Gazette poll released Thursday, support for the curfew rose to 61 percent.")
+    assert (st.speaker_mention, st.cue, st.text) == (
+        "a new Harbour Gazette poll",
+        "in",
+        "support for the curfew rose to 61 percent",
+    )
+    st = one("In the latest survey, conducted in May, support for the ferry plan fell to 40 percent.")
+    assert (st.speaker_mention, st.text) == (
+        "the latest survey",
+        "support for the ferry plan fell to 40 percent",
+    )
+    # the poll's own reporting verb wins; other fronted phrases are no source
+    assert one("In a statement, the ministry said the port was closed.").speaker_mention == "the ministry"
+    assert extract_statements("In the morning, the ferry left the harbour for Odesa.") == []
+
+
+def test_a_colon_headline_quote_gives_the_words_without_the_quotation_mark() -> None:
+    st = one('Petrenko: "The mission is to rebuild the port, not to abandon it."')
+    assert (st.speaker_mention, st.text) == (
+        "Petrenko",
+        "The mission is to rebuild the port, not to abandon it",
+    )

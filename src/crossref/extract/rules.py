@@ -1454,7 +1454,11 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
             continue  # headlines, captions, datelines
         para_statements: list[RawStatement] = []
         for s in p.sentences:
-            for st in SentenceRules(text, s, p.quotes).find():
+            found = SentenceRules(text, s, p.quotes).find()
+            if not found:
+                poll = _poll_finding(text, s)
+                found = [poll] if poll is not None else []
+            for st in found:
                 if st.inherit == "next-paragraph":
                     pending_colon = st
                 else:
@@ -1465,6 +1469,35 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[RawStatement
             last_para_with_statement = p.index
         out.extend(para_statements)
     return out
+
+
+_POLL_FRONT = re.compile(
+    r"In\s+(?P<source>(?:the|a|an|this|that|its|their|his|her|our|last|one)\s+[^,;:“”\"()]{0,70}?"
+    r"\b(?:polls?|surveys?|stud(?:y|ies)|exit polls|census|poll of [^,;:“”\"()]{1,60}))"
+    r"(?P<detail>,?\s+(?:released|published|conducted|taken|out|by|of|from|for|in|on)\b[^,;:“”\"()]{0,60})?,\s+"
+)
+
+
+def _poll_finding(text: str, sentence: Sentence) -> RawStatement | None:
+    """ "In a new Fox News poll released Thursday, Trump leads ...": what a poll or study
+    found, in a sentence that attributes nothing else."""
+    m = _POLL_FRONT.match(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    start, end = m.end(), sentence.end
+    while end > start and text[end - 1] in " .\n":
+        end -= 1
+    if len(text[start:end].split()) < 4:
+        return None
+    return RawStatement(
+        (start, end),
+        "in",
+        (m.start(), m.start() + 2),
+        "indirect",
+        m.span("source"),
+        sentence,
+        sentence.paragraph,
+    )
 
 
 _DASH_NAME = re.compile(r"[―—–]{1,2}\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})[.\s]*$")
@@ -1515,11 +1548,13 @@ def _colon_attribution(text: str, p: Paragraph) -> RawStatement | None:
         return None  # a label: "Contributing: ...", "Revealed: ..."
     if _is_name_list(said):
         return None  # "Iowa: Tim Albrecht, Brad Anderson, ..."
-    end = p.end
-    while end > m.end() and text[end - 1] in '“”" .':
+    start, end = m.end(), p.end
+    while end > start and text[end - 1] in '“”" .':
         end -= 1
+    while start < end and text[start] in '“"':
+        start += 1  # 'Bush: "The mission is ..."': the words, not the quotation mark
     return RawStatement(
-        (m.end(), end),
+        (start, end),
         ":",
         (m.end(1), m.end(1) + 1),
         "direct",
