@@ -672,3 +672,18 @@ def test_a_colon_headline_quote_gives_the_words_without_the_quotation_mark() -> 
         "Petrenko",
         "The mission is to rebuild the port, not to abandon it",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Teachers and union officials said the strike would go on.", "Teachers and union officials"),
+        (
+            "The strike will go on, teachers and union officials told reporters.",
+            "teachers and union officials",
+        ),
+        ("He met the governor and officials said the port was closed.", "officials"),
+    ],
+)
+def test_two_speaker_nouns_joined_by_and(text: str, speaker: str) -> None:
+    assert one(text).speaker_mention == speaker

@@ -257,7 +257,12 @@ class SentenceRules:
                 break
             if lw in CLAUSE_WORDS and lw not in {"and"}:
                 break
-            if lw == "and" and i + 1 < b and not (self.tokens[i - 1].is_capitalized if i else False):
+            if (
+                lw == "and"
+                and i + 1 < b
+                and not (self.tokens[i - 1].is_capitalized if i else False)
+                and not self._paired_heads(i, b)
+            ):
                 break
             if lw in CUE_FORMS and not t.is_capitalized and lw not in SPEAKER_NOUNS:
                 break
@@ -289,6 +294,14 @@ class SentenceRules:
         if self._valid_speaker(a, b):
             return a, b
         return self._modified_subject(i, b)
+
+    def _paired_heads(self, conj: int, b: int) -> bool:
+        """ "Teachers and union officials said", "..., residents and aid workers said": two
+        speaker nouns joined by the "and" at ``conj``, the first opening the phrase."""
+        toks = self.tokens
+        if conj < 1 or toks[conj - 1].lower not in SPEAKER_NOUNS or toks[b - 1].lower not in SPEAKER_NOUNS:
+            return False
+        return conj == 1 or not toks[conj - 2].is_word
 
     def _sourcing_before(self, cue: int) -> tuple[int, int] | None:
         """ "People familiar with the talks said": the head noun phrase, its sourcing
