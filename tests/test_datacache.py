@@ -47,3 +47,29 @@ def test_unwritable_cache_still_answers(tmp_path: Path, monkeypatch: pytest.Monk
     blocker.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert datacache.cached("t", "json", 1, lambda: [1, 2]) == [1, 2]
+
+
+def test_a_changed_source_file_rebuilds(cache_home: Path, tmp_path: Path) -> None:
+    source = tmp_path / "figures.toml"
+    source.write_text("a = 1\n")
+
+    def parse() -> str:
+        return source.read_text()
+
+    assert datacache.cached("f", None, 1, parse, files=[str(source)]) == "a = 1\n"
+    source.write_text("a = 22\n")  # another size: another stamp, even within the clock's tick
+    assert datacache.cached("f", None, 1, parse, files=[str(source)]) == "a = 22\n"
+    assert len(list(cache_home.glob("f-*.pickle"))) == 1  # the stale one is gone
+
+
+def test_party_tables_come_back_the_same_from_the_cache(cache_home: Path) -> None:
+    from crossref import parties
+    from crossref.parties import countries
+
+    countries._tables.cache_clear()
+    parties._figures_file.cache_clear()
+    built = (countries._tables(), parties._figures_file())
+    countries._tables.cache_clear()
+    parties._figures_file.cache_clear()
+    assert (countries._tables(), parties._figures_file()) == built
+    assert {p.name.split("-")[0] for p in cache_home.glob("*.pickle")} >= {"country", "figures"}

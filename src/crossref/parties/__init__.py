@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from crossref.datacache import cached
 from crossref.parties import countries
 from crossref.parties.countries import fold
 from crossref.words import GENERIC_GROUPS, words
@@ -50,12 +51,18 @@ _US_PARTIES = {
 
 @lru_cache(maxsize=1)
 def _figures_file() -> dict[str, Any]:
-    """data/figures.toml, read once, when first needed."""
-    import tomllib
+    """data/figures.toml, read once, when first needed (parsed once per version of the file:
+    the parse is kept in the user cache, as parsing it takes longer than a `crossref compare`)."""
     from importlib import resources
 
-    raw = resources.files("crossref").joinpath("data/figures.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    source = resources.files("crossref").joinpath("data/figures.toml")
+
+    def parse() -> dict[str, Any]:
+        import tomllib
+
+        return tomllib.loads(source.read_text(encoding="utf-8"))
+
+    return cast(dict[str, Any], cached("figures", None, 1, parse, files=[str(source)]))
 
 
 @lru_cache(maxsize=1)

@@ -51,12 +51,6 @@ _AMBIGUOUS = words(
 CountryRecord = tuple[str, str, str, list[str], str]  # name, demonym, ISO alpha-2, alt spellings, capital
 
 
-def _country_records() -> list[CountryRecord]:
-    """What crossref reads of each country in the countryinfo package (reading its 250 files
-    takes longer than a `crossref compare`, so the records are kept in the user cache)."""
-    return cast(list[CountryRecord], cached("countries", "countryinfo", 1, _read_countryinfo))
-
-
 def _read_countryinfo() -> list[CountryRecord]:
     import countryinfo
 
@@ -79,9 +73,18 @@ def _read_countryinfo() -> list[CountryRecord]:
     return records
 
 
+Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    """(variant -> country, country -> demonym adjective, capital -> country, ISO code -> country)."""
+def _tables() -> Tables:
+    """(variant -> country, country -> demonym adjective, capital -> country, ISO code -> country),
+    kept in the user cache for this countryinfo and this module (reading countryinfo's 250 files
+    takes longer than a `crossref compare`)."""
+    return cast(Tables, cached("country-tables", "countryinfo", 1, _build_tables, files=[__file__]))
+
+
+def _build_tables() -> Tables:
     variants: dict[str, str] = {}
     codes: dict[str, str] = {}
     capitals: dict[str, str] = {
@@ -90,7 +93,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
         "white house": "United States",
     }
     demonyms: dict[str, str] = {}
-    for name, demonym, alpha2, alt_spellings, capital in _country_records():
+    for name, demonym, alpha2, alt_spellings, capital in _read_countryinfo():
         demonyms[name] = demonym
         if alpha2:
             codes.setdefault(alpha2.upper(), name)  # the first record of a code: United Kingdom, not Wales
