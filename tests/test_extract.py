@@ -687,3 +687,10 @@ def test_a_colon_headline_quote_gives_the_words_without_the_quotation_mark() -> 
 )
 def test_two_speaker_nouns_joined_by_and(text: str, speaker: str) -> None:
     assert one(text).speaker_mention == speaker
+
+
+def test_states_is_a_noun_unless_it_opens_what_is_stated() -> None:
+    assert extract_statements("Rust Belt states have suffered from the loss of factory jobs.") == []
+    assert extract_statements("Cruz captured two states, Oklahoma and Texas.") == []
+    st = one("The ministry's letter states that the port will stay closed.")
+    assert (st.speaker_mention, st.text) == ("The ministry's letter", "the port will stay closed")

@@ -794,6 +794,8 @@ class SentenceRules:
             # "states", "attacks", "plans" are plural nouns too: "Republican states, including"
             following = toks[c + 1]
             opens_quote = following.in_quote or following.text in {":", "“", '"', "«"}
+            if word == "states":  # the noun is everywhere in election news: "Rust Belt states have"
+                return opens_quote or following.lower == "that"
             return following.is_word or opens_quote
         return True
 
