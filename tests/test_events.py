@@ -425,3 +425,47 @@ def test_compacting_migration_keeps_the_blocking_index(tmp_path: Path) -> None:
     follow = tmp_path / "follow.db"
     ingest_stories(tmp_path, follow)
     assert partition(db) == partition(follow)
+
+
+# Two strikes of one war on the same day, in two towns, each told by its own article.
+SAME_DAY = (
+    (
+        "zorivka.txt",
+        "\n\n".join(
+            [
+                "Russian drones struck the port of Zorivka overnight, killing three dock workers, "
+                "regional governor Ivan Petrenko said on Saturday.",
+                '"The drones came in low from the sea and hit the grain sheds first," '
+                "Petrenko told reporters.",
+                "Russia's Defence Ministry said its forces had destroyed a military fuel depot.",
+                "Ukraine's Foreign Ministry said the attack was a deliberate strike on civilians.",
+            ]
+        ),
+        "2024-05-04",
+        "Wire A",
+    ),
+    (
+        "marivka.txt",
+        "\n\n".join(
+            [
+                "Russian drones struck the port of Marivka overnight, wounding six people, "
+                "regional governor Oksana Hrytsenko said on Saturday.",
+                '"The drones came in low and hit the warehouses first," Hrytsenko told reporters.',
+                "Russia's Defence Ministry said its forces had destroyed a naval drone workshop.",
+                "Ukraine's Foreign Ministry said the attack was a deliberate strike on civilians.",
+            ]
+        ),
+        "2024-05-04",
+        "Paper B",
+    ),
+)
+
+
+def test_same_day_strikes_in_two_towns_are_two_events(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, SAME_DAY)
+    statements = ok_json("statements", "--db", db)
+    zorivka, marivka = event_of(statements, "grain sheds"), event_of(statements, "warehouses")
+    assert zorivka != marivka
+    for st in statements:  # and each article's statements stay with its own strike
+        assert st["event_id"] == (zorivka if "zorivka" in st["source"] else marivka)

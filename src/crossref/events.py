@@ -67,6 +67,8 @@ OCCASION = 1.0  # "said during a meeting with ...": the occasion of the statemen
 MENTIONED = 0.25  # a kind of happening its sentence merely mentions
 INTRODUCED = 0.8  # the occasion the article gives where it names the speaker
 PLACE_CLASH = 0.12
+TOWN_CLASH = 0.5  # the statement's article names no town the event is known for
+TOWN_SHARE = 0.5  # of its main town's weight, that a town needs for an event to be known for it
 PLACE_KNOWN = 0.12  # weight (in unit-length statement vectors) that makes an event "known for" a place
 PLACE_AGREE = 0.1
 DATE_AGREE = 0.06
@@ -284,6 +286,7 @@ class Features:
     published: date | None = None
     context_places: frozenset[str] = frozenset()  # keys of towns and regions in its paragraph
     past: bool = False  # its words place it before the article's time ("had said at the time")
+    article_towns: frozenset[str] = frozenset()  # every town its article names
 
     @cached_property
     def norm(self) -> float:
@@ -419,6 +422,7 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
             para_terms[i], para_classes[i] = terms(chunk, drop), classes(chunk)
         return para_terms[i], para_classes[i]
 
+    article_towns = frozenset(key for place in places if (key := place_feature(place)).startswith("p:"))
     out: list[Features] = []
     for st in article.statements:
         own_start, own_end = min(st.sentence_start, st.start), max(st.sentence_end, st.end)
@@ -499,6 +503,7 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 published=published,
                 context_places=frozenset(context_places),
                 past=bool(_PAST.search(own_text)),
+                article_towns=article_towns,
             )
         )
     return out
@@ -844,6 +849,7 @@ class _Work:
     merged: dict[str, str] = field(default_factory=dict)  # stored events folded into others
     norms: dict[str, float] = field(default_factory=dict)  # event -> idf-weighted norm (cache)
     happening_kinds: dict[str, set[str]] = field(default_factory=dict)  # event -> its kinds (cache)
+    known_towns: dict[str, frozenset[str]] = field(default_factory=dict)  # event -> its towns (cache)
     weighted: dict[int, tuple[list[tuple[str, float, float]], float]] = field(default_factory=dict)
 
     def touch(self, event_id: str) -> None:
@@ -851,6 +857,7 @@ class _Work:
         self.dirty.add(event_id)
         self.norms.pop(event_id, None)
         self.happening_kinds.pop(event_id, None)
+        self.known_towns.pop(event_id, None)
 
     def norm(self, profile: Profile) -> float:
         """The idf-weighted norm of an event's feature vector."""
@@ -884,6 +891,17 @@ class _Work:
             return 0.0
         nb = self.norm(profile)
         return dot / (math.sqrt(na) * nb) if na and nb else 0.0
+
+    def towns(self, profile: Profile) -> frozenset[str]:
+        """The towns an event is known for: each named about as often as its main town (at
+        least TOWN_SHARE of its weight), not a stray mention; empty when it has no town.
+        A statement whose article names none of them is likely about another incident."""
+        found = self.known_towns.get(profile.id)
+        if found is None:
+            weights = {k: v for k, v in profile.vec.items() if k.startswith("p:") and v >= PLACE_KNOWN}
+            floor = TOWN_SHARE * max(weights.values(), default=0.0)
+            found = self.known_towns[profile.id] = frozenset(k for k, v in weights.items() if v >= floor)
+        return found
 
     def kinds(self, profile: Profile) -> set[str]:
         """The kinds of happening that make up at least 15% of an event's mentions."""
@@ -989,7 +1007,7 @@ class Grouper:
         if date_term is None:
             return -math.inf
         cos = work.cosine(i, profile)
-        s = cos + date_term + self._place_term(f, profile, work.known_places[i])
+        s = cos + date_term + self._place_term(f, profile, work.known_places[i], work)
         # another kind of happening counts against, unless the words say it is this one
         clash = self._happening_clash(f, profile, work) * max(0.0, 1.0 - cos / CLASH_COS)
         s -= HAPPENING_CLASH * clash
@@ -1028,9 +1046,11 @@ class Grouper:
             return None
         return -min(0.25, 0.004 * late)
 
-    def _place_term(self, f: Features, p: Profile, known: set[str]) -> float:
+    def _place_term(self, f: Features, p: Profile, known: set[str], work: _Work) -> float:
         """Agreement on a town or district the statement names; a disagreement counts only for
         places that some other candidate event is known for."""
+        if f.article_towns and not f.past and self._elsewhere(f.article_towns, p, work):
+            return -TOWN_CLASH  # its article names none of the towns the event is known for
         strong = set(f.places)
         if not strong:
             near = {k for k in f.context_places if p.vec.get(k, 0.0) >= PLACE_KNOWN}
@@ -1039,6 +1059,12 @@ class Grouper:
         if theirs:
             return PLACE_AGREE
         return -PLACE_CLASH if known else 0.0  # a town that another event is known for
+
+    @staticmethod
+    def _elsewhere(towns: frozenset[str], p: Profile, work: _Work) -> bool:
+        """Whether the event is known for some town, and for none of ``towns``."""
+        known = work.towns(p)
+        return bool(known) and not towns & known
 
     @staticmethod
     def _town_keys(f: Features) -> set[str]:
@@ -1162,7 +1188,11 @@ class Grouper:
             assert target is not None
             profile = work.profiles[target]
             date_term = self._date_term(f, profile)
-            if date_term is None or date_term < 0 or self._place_term(f, profile, work.known_places[i]) < 0:
+            if (
+                date_term is None
+                or date_term < 0
+                or self._place_term(f, profile, work.known_places[i], work) < 0
+            ):
                 continue
             self._apply(work, str(event_id), i, -1)
             self._apply(work, target, i, 1)
@@ -1205,6 +1235,10 @@ class Grouper:
         tx, ty = _towns(x), _towns(y)
         if tx and ty and not tx & ty:
             return 0.0
+        towns = work.features[0].article_towns if work.features else frozenset()
+        stored = [e for e in (x, y) if e.id not in work.created]
+        if towns and any(self._elsewhere(towns, e, work) for e in stored):
+            bonus -= TOWN_CLASH / 2  # the article names none of the towns a stored event is known for
         bonus += PLACE_AGREE if tx & ty else 0.0
         score = _cosine(x.vec, y.vec, work.idf) + bonus
         adjacent = sum(
