@@ -469,3 +469,17 @@ def test_same_day_strikes_in_two_towns_are_two_events(tmp_path: Path) -> None:
     assert zorivka != marivka
     for st in statements:  # and each article's statements stay with its own strike
         assert st["event_id"] == (zorivka if "zorivka" in st["source"] else marivka)
+
+
+def test_a_newer_grouper_says_it_groups_everything_again(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    before = partition(db)
+    with sqlite3.connect(db) as conn:  # as a crossref with another grouper left it
+        conn.execute("UPDATE event_state SET value = 'old' WHERE key = 'version'")
+    result = invoke("events", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "grouping the statements of 2 articles again" in result.stderr
+    assert partition(db) == before
+    result = invoke("events", "--db", db)  # once
+    assert result.exit_code == 0 and "again" not in result.stderr

@@ -585,7 +585,7 @@ def events_list(
     since_day = _date_option(since, "--since")
     until_day = _date_option(until, "--until")
     database = _open_db(db)
-    eventquery.ensure_grouped(database)
+    eventquery.ensure_grouped(database, notify=Messages(quiet=quiet).info)
     rows = eventquery.list_events(
         database, party=party, since=since_day, until=until_day, search=search, limit=limit
     )
@@ -632,7 +632,7 @@ def events_show(
 
     fmt = _output_format(json_=json_, jsonl=jsonl, csv_=csv_, tsv=tsv, table=table)
     database = _open_db(db)
-    eventquery.ensure_grouped(database)
+    eventquery.ensure_grouped(database, notify=Messages().info)
     found = eventquery.resolve_event(database, event)
     rows = store.list_statements(database, event_id=found["id"])
     resolved = render.resolve_format(fmt, sys.stdout)
@@ -787,7 +787,7 @@ def compare(
     if markdown and fmt is not None:
         raise typer.BadParameter(f"choose one output format: --markdown or --{fmt.value}")
     database = _open_db(db)
-    eventquery.ensure_grouped(database)
+    eventquery.ensure_grouped(database, notify=Messages().info)
     found = eventquery.pick_events(database, event)
     if not found:
         raise CrossrefError(f"no event matches {event!r} (see `crossref events`)")

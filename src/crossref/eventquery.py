@@ -6,6 +6,7 @@ commands start fast."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from crossref.database import Database
@@ -136,18 +137,25 @@ def _joined(value: Any) -> str:
     return " ".join(value) if isinstance(value, list) else str(value or "")
 
 
-def ensure_grouped(db: Database) -> GroupingReport | None:
+def ensure_grouped(db: Database, notify: Callable[[str], None] | None = None) -> GroupingReport | None:
     """Group what is not grouped yet (articles stored by an older crossref, or with grouping
     turned off); None when everything is. Cheap when nothing is to do: it reads the grouping
     state, the latest article id and whether event rows are pending (ingest, re-extraction
     and --replace keep the grouping current themselves, an interrupted ingest can leave event
-    rows pending; after changing statements by other means, use `events regroup`)."""
+    rows pending; after changing statements by other means, use `events regroup`).
+    ``notify`` hears, before it starts, that a newer grouper will group everything again."""
     state = dict(db.execute("SELECT key, value FROM event_state").fetchall())
     latest = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
     current = state.get("version", GROUPER_VERSION) == GROUPER_VERSION
     grouped = current and int(state.get("watermark", 0)) >= latest and (latest == 0 or state)
     if grouped and not (latest and db.execute("SELECT EXISTS (SELECT 1 FROM events_pending)").fetchone()[0]):
         return None
+    if not current and latest and notify is not None:
+        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        notify(
+            f"this crossref groups events differently: grouping the statements of {articles} "
+            "articles again (once; a large database takes a while)"
+        )
     from crossref.eventstore import update_events
 
     return update_events(db)
