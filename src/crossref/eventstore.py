@@ -432,10 +432,6 @@ def refresh_events(db: Database) -> int:
     return len(pending)
 
 
-def has_pending_events(db: Database) -> bool:
-    return db.execute("SELECT EXISTS (SELECT 1 FROM events_pending)").fetchone()[0] == 1
-
-
 def regroup(db: Database, progress: Callable[[int, int], None] | None = None) -> GroupingReport:
     """Group every stored statement again from scratch (then replay the corrections)."""
     return update_events(db, full=True, progress=progress)

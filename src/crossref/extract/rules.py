@@ -930,16 +930,7 @@ class SentenceRules:
         name = self._name_with_second_verb(c) if c > 0 and not participle else None
         after = self.content_after(c) if name is not None else None
         if name is not None and after is not None:
-            s, e, _ = after
-            return RawStatement(
-                (s, e),
-                toks[c].text,
-                (toks[c].start, toks[c].end),
-                self.kind_of(s, e),
-                self._span(name),
-                sent,
-                para,
-            )
+            return self._reported(c, after, self._span(name))
         if c > 0 and toks[c - 1].lower == "and" and not participle:
             q_after = self.quote_starting_after(c)
             if q_after is not None and q_after.start - toks[c].end < 4:
@@ -954,19 +945,7 @@ class SentenceRules:
                     inherit="coordinated",
                 )
             after = self.content_after(c)
-            if after is None:
-                return None
-            s, e, _ = after
-            return RawStatement(
-                (s, e),
-                toks[c].text,
-                (toks[c].start, toks[c].end),
-                self.kind_of(s, e),
-                None,
-                sent,
-                para,
-                inherit="coordinated",
-            )
+            return None if after is None else self._reported(c, after, None, inherit="coordinated")
         cue_span = (toks[c].start, toks[c].end)
         cue_text = toks[c].text
         if participle:
@@ -974,14 +953,9 @@ class SentenceRules:
             if c == 0 or prev not in {",", "by", "while", "after", "before", "when", "—", "–", "in"}:
                 return None
             after = self.content_after(c)
-            if after is None:
+            if after is None or lemma in WEAK_CUES and not self._clause_follows(c):
                 return None
-            s, e, _ = after
-            if lemma in WEAK_CUES and not self._clause_follows(c):
-                return None
-            return RawStatement(
-                (s, e), cue_text, cue_span, self.kind_of(s, e), None, sent, para, inherit="subject"
-            )
+            return self._reported(c, after, None, inherit="subject")
         if (
             word.endswith("ed")
             and c > 0
@@ -1078,13 +1052,24 @@ class SentenceRules:
                     inherit="next-paragraph",
                 )
             return None
-        s, e, first = after
+        s = after[0]
         if lemma in {"respond", "reply"} and _NO_COMMENT.match(self.text, s):
             return None  # "did not respond to a request for comment": no statement
         weak = lemma in WEAK_CUES or lemma in STANCE_VERBS
         if weak and not self._clause_follows(c) and not self._strong_speaker(speaker):
             return None
-        return RawStatement((s, e), cue_text, cue_span, self.kind_of(s, e), self._span(speaker), sent, para)
+        return self._reported(c, after, self._span(speaker))
+
+    def _reported(
+        self, c: int, content: tuple[int, int, int], speaker: tuple[int, int] | None, inherit: str = ""
+    ) -> RawStatement:
+        """The statement of the cue at ``c`` whose content ``content_after`` found."""
+        s, e, _ = content
+        cue = self.tokens[c]
+        return RawStatement(
+            (s, e), cue.text, (cue.start, cue.end), self.kind_of(s, e), speaker, self.sentence,
+            self.sentence.paragraph, inherit=inherit,
+        )  # fmt: skip
 
     def _quote_ends_clause(self, q: Quote) -> bool:
         """Whether nothing but punctuation or a trailing modifier follows the quote in its
