@@ -6,7 +6,9 @@ size, and `events` / `compare` latency on the database each size gives.
 
 For each size the synthetic corpus comes from ``bench/make_corpus.py`` (same seed, so a
 bigger corpus starts with the smaller one's timeline shape) and is ingested by
-``crossref ingest CORPUS.jsonl --db NEW.db -q --workers N`` in a subprocess. Measured:
+``crossref ingest CORPUS.jsonl --db NEW.db -q --workers N`` in a subprocess. Each corpus
+spans one year, so a bigger one is also denser (more incidents at once); with ``--per-day N``
+it spans size/N days instead, so that growth is measured at one density. Measured:
 
 - wall and CPU time (the whole process tree), words/s and articles/s;
 - peak memory of crossref and its workers together, sampled every 0.1 s from /proc: the sum
@@ -38,12 +40,12 @@ ROOT = Path(__file__).resolve().parents[1]
 CROSSREF = [sys.executable, "-m", "crossref"]
 
 
-def make_corpus(size: int, folder: Path, seed: int) -> Path:
-    out = folder / f"corpus-{size}.jsonl"
+def make_corpus(size: int, folder: Path, seed: int, days: int = 365) -> Path:
+    out = folder / (f"corpus-{size}.jsonl" if days == 365 else f"corpus-{size}-{days}d.jsonl")
     if not out.exists():
         subprocess.run(
             [sys.executable, str(ROOT / "bench" / "make_corpus.py"), "--articles", str(size),
-             "--out", str(out), "--seed", str(seed)],
+             "--out", str(out), "--seed", str(seed), "--days", str(days)],
             check=True,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -219,6 +221,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=7, help="runs per latency measure (median)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--per-day",
+        type=float,
+        metavar="N",
+        help="spread each corpus over size/N days (the same density at every size) instead of one year",
+    )
     parser.add_argument("--dir", type=Path, help="where corpora and databases go (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument("--json", action="store_true", help="one JSON object per size")
@@ -236,12 +244,15 @@ def main() -> None:
         print(f"# {platform.python_version()}, {os.cpu_count()} CPUs, workers {args.workers}, in {folder}")
     rows = []
     for size in args.sizes:
-        corpus = make_corpus(size, folder, args.seed)
+        days = max(1, round(size / args.per_day)) if args.per_day else 365
+        corpus = make_corpus(size, folder, args.seed, days)
         articles, words, text_bytes = corpus_stats(corpus)
-        db = folder / f"scale-{size}.db"
+        db = folder / corpus.name.replace("corpus-", "scale-").replace(".jsonl", ".db")
         for leftover in folder.glob(db.name + "*"):
             leftover.unlink()
-        row: dict[str, Any] = {"size": size, "articles": articles, "words": words, "text_bytes": text_bytes}
+        row: dict[str, Any] = {
+            "size": size, "days": days, "articles": articles, "words": words, "text_bytes": text_bytes
+        }  # fmt: skip
         row.update(run_ingest(corpus, db, args.workers))
         row["words_per_s"] = words / row["wall_s"]
         row["articles_per_s"] = articles / row["wall_s"]
@@ -254,7 +265,7 @@ def main() -> None:
             print(json.dumps(row), flush=True)
         else:
             print(
-                f"{articles:>7} art {words:>10,} words  ingest {row['wall_s']:8.1f} s "
+                f"{articles:>7} art in {days} days, {words:>10,} words  ingest {row['wall_s']:8.1f} s "
                 f"({row['words_per_s']:,.0f} w/s, {row['articles_per_s']:.1f} art/s, "
                 f"cpu {row['cpu_s']:.0f} s)  "
                 f"peak RSS {row['peak_rss_bytes'] / 2**20:,.0f} MiB, "

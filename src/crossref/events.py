@@ -719,6 +719,11 @@ def event_id_for(article_hash: str, start: int, salt: str = "") -> str:
 # --------------------------------------------------------------------------- backends
 
 
+def top_events(shared_keys: Counter[str], limit: int) -> list[str]:
+    """The ``limit`` events with the most shared keys, then by id."""
+    return [event_id for _, event_id in heapq.nsmallest(limit, ((-n, e) for e, n in shared_keys.items()))]
+
+
 class Backend(Protocol):
     """Where the engine's state lives."""
 
@@ -728,9 +733,9 @@ class Backend(Protocol):
 
     def add_document(self, features: Iterable[str]) -> None: ...
 
-    def lookup(self, pairs: Iterable[tuple[str, int]]) -> Counter[str]:
-        """Event id -> how many of the keys of ``pairs`` of (key, week) it shares; a
-        (key, week) with more than BUCKET_CAP events is skipped."""
+    def lookup(self, pairs: Iterable[tuple[str, int]], limit: int) -> list[str]:
+        """The ``limit`` events that share the most keys of ``pairs`` of (key, week), as
+        :func:`top_events` ranks them; a (key, week) with more than BUCKET_CAP events is skipped."""
         ...
 
     def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None: ...
@@ -767,7 +772,7 @@ class MemoryBackend:
         self.df.update(set(features))
         self.n_articles += 1
 
-    def lookup(self, pairs: Iterable[tuple[str, int]]) -> Counter[str]:
+    def lookup(self, pairs: Iterable[tuple[str, int]], limit: int) -> list[str]:
         by_key: dict[str, set[str]] = {}
         for pair in pairs:
             found = self.keys.get(pair, ())
@@ -777,7 +782,7 @@ class MemoryBackend:
         hits: Counter[str] = Counter()
         for events in by_key.values():
             hits.update(events)
-        return hits
+        return top_events(hits, limit)
 
     def index(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
         for pair in pairs:
@@ -850,6 +855,7 @@ class _Work:
     norms: dict[str, float] = field(default_factory=dict)  # event -> idf-weighted norm (cache)
     happening_kinds: dict[str, set[str]] = field(default_factory=dict)  # event -> its kinds (cache)
     known_towns: dict[str, frozenset[str]] = field(default_factory=dict)  # event -> its towns (cache)
+    merge_signs: dict[str, tuple[str | None, set[str]]] = field(default_factory=dict)  # see merge_sign
     weighted: dict[int, tuple[list[tuple[str, float, float]], float]] = field(default_factory=dict)
 
     def touch(self, event_id: str) -> None:
@@ -858,6 +864,7 @@ class _Work:
         self.norms.pop(event_id, None)
         self.happening_kinds.pop(event_id, None)
         self.known_towns.pop(event_id, None)
+        self.merge_signs.pop(event_id, None)
 
     def norm(self, profile: Profile) -> float:
         """The idf-weighted norm of an event's feature vector."""
@@ -901,6 +908,14 @@ class _Work:
             weights = {k: v for k, v in profile.vec.items() if k.startswith("p:") and v >= PLACE_KNOWN}
             floor = TOWN_SHARE * max(weights.values(), default=0.0)
             found = self.known_towns[profile.id] = frozenset(k for k, v in weights.items() if v >= floor)
+        return found
+
+    def merge_sign(self, profile: Profile) -> tuple[str | None, set[str]]:
+        """What keeps an event apart from another when merging: the kind of happening it
+        clearly is and the towns it is surely about (cache of _dominant_happening, _towns)."""
+        found = self.merge_signs.get(profile.id)
+        if found is None:
+            found = self.merge_signs[profile.id] = (_dominant_happening(profile), _towns(profile))
         return found
 
     def kinds(self, profile: Profile) -> set[str]:
@@ -988,11 +1003,7 @@ class Grouper:
         return [(key, w) for key in lookup_keys(f, idf) for w in weeks]
 
     def _candidates(self, f: Features, work: _Work) -> list[str]:
-        hits = self.backend.lookup(self._pairs(f, work.idf))
-        # most shared keys first, then by id
-        ids = [
-            event_id for _, event_id in heapq.nsmallest(MAX_CANDIDATES, ((-n, e) for e, n in hits.items()))
-        ]
+        ids = self.backend.lookup(self._pairs(f, work.idf), MAX_CANDIDATES)
         missing = [i for i in ids if i not in work.profiles]
         for event_id, profile in self.backend.load(missing).items():
             work.profiles[event_id] = profile
@@ -1229,10 +1240,9 @@ class Grouper:
             gap = max((x.dlo - y.dhi).days, (y.dlo - x.dhi).days, 0)
             if gap > LOOSE_BACK:
                 return 0.0
-        kx, ky = _dominant_happening(x), _dominant_happening(y)
+        (kx, tx), (ky, ty) = work.merge_sign(x), work.merge_sign(y)
         if kx and ky and kx != ky:
             return 0.0
-        tx, ty = _towns(x), _towns(y)
         if tx and ty and not tx & ty:
             return 0.0
         towns = work.features[0].article_towns if work.features else frozenset()

@@ -12,6 +12,7 @@ hash and its offsets, and an event by its id and the statement it was anchored o
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import zlib
 from collections import Counter, OrderedDict
@@ -36,6 +37,7 @@ from crossref.events import (
     event_id_for,
     grouping_view,
     statement_row,
+    top_events,
 )
 from crossref.places import fold
 from crossref.store import write_transaction
@@ -77,14 +79,16 @@ class StateCache:
         self.df: dict[str, int] = {}
         self.parties: dict[str, int] | None = None  # crossref.store.party_index, for its Resolver
         self.data_version: int | None = None
-        # (blocking key, week) -> the events under it, as in event_keys; None: over BUCKET_CAP
-        self.buckets: dict[tuple[str, int], set[str] | None] = {}
+        # (blocking key, week) -> the events (by seq) under it, as in event_keys; None: over BUCKET_CAP
+        self.buckets: dict[tuple[str, int], set[int] | None] = {}
+        self.event_ids: dict[int, str] = {}  # seq -> id of stored events (a seq is never reused)
         self.key_ids: dict[str, int] = {}  # event_key_names
 
     def clear(self) -> None:
         self.profiles.clear()
         self.df.clear()
         self.buckets.clear()
+        self.event_ids.clear()
         self.key_ids.clear()
         self.parties = None
         self.data_version = None
@@ -148,35 +152,46 @@ class DbBackend:
         self.df_dirty.update(features)
         self.n_articles += 1
 
-    def lookup(self, pairs: Iterable[tuple[str, int]]) -> Counter[str]:
+    def lookup(self, pairs: Iterable[tuple[str, int]], limit: int) -> list[str]:
         by_key: dict[str, set[int]] = {}
         for key, bucket in pairs:
             by_key.setdefault(key, set()).add(bucket)
-        hits: Counter[str] = Counter()
+        hits: Counter[int] = Counter()
         for key, buckets in by_key.items():
-            events: set[str] = set()
+            events: set[int] = set()
             for bucket in buckets:
                 events.update(self._bucket(key, bucket))
             hits.update(events)
-        return hits
+        if len(hits) > limit:  # only events that can make the first ``limit`` need their ids
+            least = heapq.nlargest(limit, hits.values())[-1]
+            hits = Counter({seq: n for seq, n in hits.items() if n >= least})
+        ids = self._ids(hits)
+        return top_events(Counter({ids[seq]: n for seq, n in hits.items() if seq in ids}), limit)
 
-    def _bucket(self, key: str, bucket: int) -> Collection[str]:
-        """The events under (key, bucket), none when more than BUCKET_CAP (as MemoryBackend.lookup).
-        A key's buckets around ``bucket`` are read in one query and then kept in step with
-        every change to the index (see index, unindex, rename)."""
+    def _ids(self, seqs: Iterable[int]) -> dict[int, str]:
+        """The ids of stored events by their number in the blocking index."""
+        known = self.cache.event_ids
+        for chunk in _chunks([s for s in seqs if s not in known]):
+            query = f"SELECT seq, id FROM event_groups WHERE seq IN ({_marks(len(chunk))})"
+            known.update(self.db.execute(query, chunk))
+        return known
+
+    def _bucket(self, key: str, bucket: int) -> Collection[int]:
+        """The events (by seq) under (key, bucket), none when more than BUCKET_CAP (as
+        MemoryBackend.lookup). A key's buckets around ``bucket`` are read in one query and
+        then kept in step with every change to the index (see index, unindex, rename)."""
         buckets = self.buckets
         if (key, bucket) not in buckets:
             for b in range(bucket - BUCKET_SPAN, bucket + BUCKET_SPAN + 1):
                 buckets[(key, b)] = set()
             key_id = self._key_id(key, create=False)
             rows = self.db.execute(
-                "SELECT k.bucket, count(*), group_concat(g.id, ' ') FROM event_keys k "
-                "JOIN event_groups g ON g.seq = k.seq "
-                "WHERE k.key_id = ? AND k.bucket BETWEEN ? AND ? GROUP BY k.bucket",
+                "SELECT bucket, count(*), group_concat(seq, ' ') FROM event_keys "
+                "WHERE key_id = ? AND bucket BETWEEN ? AND ? GROUP BY bucket",
                 [key_id, bucket - BUCKET_SPAN, bucket + BUCKET_SPAN],
             )
             for b, count, members in rows if key_id is not None else ():
-                buckets[(key, b)] = None if count > BUCKET_CAP else set(members.split(" "))
+                buckets[(key, b)] = None if count > BUCKET_CAP else {int(m) for m in members.split(" ")}
         return buckets[(key, bucket)] or ()
 
     def _key_id(self, key: str, *, create: bool) -> int | None:
@@ -210,19 +225,19 @@ class DbBackend:
             )
         ]
 
-    def _drop_cached(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
+    def _drop_cached(self, seq: int, pairs: Iterable[tuple[str, int]]) -> None:
         for pair in pairs:
             members = self.buckets.get(pair, ())
             if members is None:
                 del self.buckets[pair]  # it may have fallen under BUCKET_CAP: read it again
             elif members:
-                members.discard(event_id)
+                members.discard(seq)
 
-    def _add_cached(self, event_id: str, pairs: Iterable[tuple[str, int]]) -> None:
+    def _add_cached(self, seq: int, pairs: Iterable[tuple[str, int]]) -> None:
         for pair in pairs:
             members = self.buckets.get(pair)
             if members is not None:
-                members.add(event_id)
+                members.add(seq)
                 if len(members) > BUCKET_CAP:
                     self.buckets[pair] = None
 
@@ -236,13 +251,13 @@ class DbBackend:
             "INSERT OR IGNORE INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
             [(self._key_id(k, create=True), b, seq) for k, b in pairs],
         )
-        self._add_cached(event_id, pairs)
+        self._add_cached(seq, pairs)
 
     def unindex(self, event_id: str) -> None:
         seq = self._seq(event_id)
         if seq is None:
             return  # started and emptied in the same article: never indexed
-        self._drop_cached(event_id, self._pairs_of(seq))
+        self._drop_cached(seq, self._pairs_of(seq))
         self.db.execute("DELETE FROM event_keys WHERE seq = ?", [seq])
 
     def rename(self, source: str, target: str) -> None:
@@ -252,8 +267,8 @@ class DbBackend:
         pairs = self._pairs_of(source_seq)
         self.db.execute("UPDATE OR IGNORE event_keys SET seq = ? WHERE seq = ?", [target_seq, source_seq])
         self.db.execute("DELETE FROM event_keys WHERE seq = ?", [source_seq])
-        self._drop_cached(source, pairs)
-        self._add_cached(target, pairs)
+        self._drop_cached(source_seq, pairs)
+        self._add_cached(target_seq, pairs)
 
     def load(self, event_ids: Iterable[str]) -> dict[str, Profile]:
         out: dict[str, Profile] = {}
