@@ -694,3 +694,62 @@ def test_states_is_a_noun_unless_it_opens_what_is_stated() -> None:
     assert extract_statements("Cruz captured two states, Oklahoma and Texas.") == []
     st = one("The ministry's letter states that the port will stay closed.")
     assert (st.speaker_mention, st.text) == ("The ministry's letter", "the port will stay closed")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The port lost money, according to Ana Diaz, who audited it in 2023.",
+            "The port lost money",
+        ),
+        (
+            "Ferry traffic fell by half, according to Tomas Berg, a harbour official.",
+            "Ferry traffic fell by half",
+        ),
+        # what follows is more of the content, not about the source
+        (
+            "About 10 p.m., according to a police timeline, the convoy left the depot.",
+            "About 10 p.m., according to a police timeline, the convoy left the depot",
+        ),
+        (
+            "He stayed, because, according to Berg, the crew would mutiny if he left.",
+            "He stayed, because, according to Berg, the crew would mutiny if he left",
+        ),
+    ],
+)
+def test_what_follows_according_to_x_may_be_about_x(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
+def test_an_age_between_the_name_and_the_cue() -> None:
+    st = one("Speaking to supporters in Izmail, Olena Petrenko, 70, said it was too early to celebrate.")
+    assert (st.speaker_mention, st.text) == ("Olena Petrenko", "it was too early to celebrate")
+
+
+def test_a_relative_clause_inside_the_subject_of_the_content_stays() -> None:
+    st = one("Officials say that the harbour master of Izmail, who must decide by Friday, has not spoken.")
+    assert st.text == "the harbour master of Izmail, who must decide by Friday, has not spoken"
+    st = one("Diaz said the ferry had left Izmail, which angered the crew.")
+    assert st.text == "the ferry had left Izmail"
+
+
+def test_wrote_whom_and_nothing_after_reads_the_content_before() -> None:
+    st = one("There is no need to close the port, Diaz wrote Petrenko.")
+    assert (st.speaker_mention, st.text) == ("Diaz", "There is no need to close the port")
+    st = one("There is no need to close the port, Diaz wrote the port inspectors.")
+    assert st.text == "There is no need to close the port"
+    assert one("Diaz wrote Petrenko was wrong about the port.").text == "Petrenko was wrong about the port"
+
+
+def test_the_reason_after_an_inverted_cue_is_part_of_what_was_said() -> None:
+    st = one("The port must close, the mayor said, because the pier is unsafe.")
+    assert st.text == "The port must close, the mayor said, because the pier is unsafe"
+    assert one("The port must close, the mayor said, as the crew cheered.").text == "The port must close"
+
+
+def test_specialists_speak_and_well_known_is_no_cue() -> None:
+    assert one("It is rare, but security specialists say the attack was planned.").speaker_mention == (
+        "security specialists"
+    )
+    assert extract_statements("Diaz, a physician well known for her work in Izmail, arrived on Monday.") == []

@@ -151,6 +151,7 @@ SPEAKER_NOUNS = words(
     regulators negotiator negotiators mediator mediators legislator legislators politician politicians
     campaigner campaigners cleric clerics elder elders villagers locals neighbor neighbors neighbour
     neighbours survivor survivors medics paramedics rescuers firefighters detective detectives
+    specialist specialists physicians physician engineers engineer
     """
 )
 

@@ -18,6 +18,7 @@ from crossref.extract.lexicon import (
     NOT_INVERTED,
     OBJECT_PRONOUNS,
     ORG_HEADS,
+    POSSESSIVE_PRONOUNS,
     PRONOUNS,
     SPEAKER_NOUNS,
     STANCE_VERBS,
@@ -43,6 +44,8 @@ NP_INNER = words(
     """
 )
 DETERMINERS = SHARED_DETERMINERS - {"that"} | words("many other all most few")
+# cues whose object may be the one written to ("wrote Linick"), not what was written
+LETTER_VERBS = words("write email text tweet")
 NOT_SPEAKERS = words(
     """
     this that there which what who one nobody no none anyone everyone everybody someone somebody each
@@ -155,6 +158,11 @@ _ADJUNCT_OPENERS = frozenset(
 _TIME_DETERMINERS = frozenset({"last", "this", "next", "earlier", "later"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
 
+# finite verbs and auxiliaries that, after a relative clause closed by a comma, show that the
+# clause was inside a subject (see _embedded_relative_end)
+_SUBJECT_VERBS = frozenset(
+    words("has have had is are was were will would can could should must may might did does do remains")
+)
 # "according to plan": the idioms in which "according to" names no source
 _IDIOM_OBJECTS = frozenset({"plan", "schedule", "tradition", "custom", "protocol", "form", "script"})
 
@@ -594,6 +602,8 @@ class SentenceRules:
                     break
             else:
                 i = self._skip_addressee(i)
+        elif lemma in LETTER_VERBS and self._only_addressee_follows(i):
+            return None  # "..., Kennedy wrote Linick.": to whom; what was written came before
         # adjuncts and fillers: "said on Sunday that", "warned, however, that"
         for _ in range(10):
             if i >= len(toks):
@@ -669,6 +679,20 @@ class SentenceRules:
             return None
         return start, end, i
 
+    def _only_addressee_follows(self, i: int) -> bool:
+        """Whether tokens from ``i`` to the end of the sentence are only a short name or noun
+        phrase ("wrote Linick.", "wrote the inspector general.")."""
+        toks = self.tokens
+        rest = [t for t in toks[i:] if t.text not in {".", "!", "?"}]
+        if not 1 <= len(rest) <= 4 or any(t.in_quote or not t.is_word for t in rest):
+            return False
+        first = rest[0]
+        if not (first.is_capitalized or first.lower in DETERMINERS or first.lower in POSSESSIVE_PRONOUNS):
+            return False
+        return all(t.is_capitalized or t.lower in DETERMINERS or t.lower in NP_INNER for t in rest[1:]) or (
+            rest[-1].lower in SPEAKER_NOUNS
+        )
+
     def _skip_addressee(self, i: int) -> int:
         """After 'told' with no 'that': skip whom it was told to ('told reporters the deal
         was dead', 'told national television the drones came in waves')."""
@@ -697,6 +721,8 @@ class SentenceRules:
             resume = None
             if any(q.start <= m.start() < q.end for q in self.quotes):
                 resume = m.end()
+            elif m.group().lstrip(", ").startswith(("who", "which", "whose")):
+                resume = self._embedded_relative_end(m.end(), end)
             elif m.group().strip() in {"—", "–"}:
                 # an aside between two dashes ("the strike — the third this week — hit") stays
                 dash = m.group().strip()
@@ -710,6 +736,16 @@ class SentenceRules:
                 return m.start()
             m = TRAILING_CLAUSE.search(self.text, resume, end)
         return end
+
+    def _embedded_relative_end(self, start: int, end: int) -> int | None:
+        """Where a relative clause that opens at ``start`` ends if it sits inside the subject
+        of the content ("that Gov. Padilla, who must decide, has revealed nothing"): the
+        comma closing it is followed by the content's verb. None: it trails the content."""
+        comma = self.text.find(",", start, min(end, start + 160))
+        if comma == -1:
+            return None
+        following = self.text[comma + 1 : comma + 30].split()
+        return comma + 1 if following and following[0].lower() in _SUBJECT_VERBS else None
 
     def _sentence_content_end(self) -> int:
         """End of the sentence's content: before its final period, or the end of a quote
@@ -962,6 +998,8 @@ class SentenceRules:
             and toks[c - 1].lower in {"was", "were", "been", "being", "be", "is", "are"}
         ):
             return None  # passive: "was reported", "is expected"
+        if word == "known" and c > 0 and toks[c - 1].lower in {"well", "widely", "best", "little", "better"}:
+            return None  # "a physician well known for his work"
         # 1. a quote right before the cue: “...,” X said / “...,” said X
         q_before = None
         sp_before = self.speaker_before(c)
@@ -1080,11 +1118,14 @@ class SentenceRules:
         return not rest or rest.split()[0].lower() in TRAILING_MODIFIERS | {"adding", "saying", "telling"}
 
     def _name_before_apposition(self, comma: int) -> tuple[int, int] | None:
-        """ "..., Roberta Lange, the state party chairwoman, said": the name before an
-        apposition that ends at the comma ``comma`` right before the cue."""
+        """ "..., Roberta Lange, the state party chairwoman, said", "Suu Kyi, 70, said": the
+        name before an apposition (or an age) that ends at the comma ``comma`` right before the cue."""
         toks = self.tokens
         opening = next((k for k in range(comma - 1, max(-1, comma - 12), -1) if toks[k].text == ","), None)
-        if opening is None or opening + 1 >= comma or toks[opening + 1].lower not in DETERMINERS:
+        if opening is None or opening + 1 >= comma:
+            return None
+        age = comma == opening + 2 and toks[opening + 1].text.isdigit() and len(toks[opening + 1].text) <= 3
+        if not age and toks[opening + 1].lower not in DETERMINERS:
             return None
         apposition = toks[opening + 1 : comma]
         if any(t.in_quote or not (t.is_word or t.text in {"’s", "'s", "-"}) for t in apposition):
@@ -1234,8 +1275,8 @@ class SentenceRules:
             end = toks[c].start
             while end > start and self.text[end - 1] in " ,—–(\u00a0":
                 end -= 1
-            if b < len(toks) - 2 and toks[b].text == ",":
-                # CONTENT, according to X, CONTENT
+            if b < len(toks) - 2 and toks[b].text == "," and not self._about_the_source(b + 1):
+                # CONTENT, according to X, CONTENT (not "..., according to X, who ...")
                 end = self._sentence_content_end()
         if end - start < 8:
             return None
@@ -1248,6 +1289,24 @@ class SentenceRules:
             self.sentence,
             self.sentence.paragraph,
         )
+
+    def _about_the_source(self, i: int) -> bool:
+        """Whether what follows "according to X," at token ``i`` is about X ("who prosecuted
+        ...", "a Republican pollster") rather than more of the content ("the rise ... is")."""
+        toks = self.tokens
+        first = toks[i].lower
+        if first in {"who", "whose", "whom", "which"}:
+            return True
+        if first not in {"a", "an", "the"}:
+            return False
+        phrase = []
+        for t in toks[i + 1 : i + 8]:
+            if not t.is_word or t.in_quote:
+                break
+            phrase.append(t.lower)
+        if any(w in _SUBJECT_VERBS for w in phrase):
+            return False  # "..., because, according to Trump, the media would call him ..."
+        return any(w in SPEAKER_NOUNS or w in ORG_HEADS for w in phrase)
 
     def _source_phrase(self, a: int, b: int) -> bool:
         """Whether tokens [a, b) after "according to" name a source. "According to" marks its
@@ -1284,6 +1343,8 @@ class SentenceRules:
             if sp is None:
                 return None
             i = sp[1]
+        if lemma in LETTER_VERBS and self._only_addressee_follows(i):
+            return "end"  # "..., Kennedy wrote Linick."
         if CUE_FORMS.get(toks[c].lower) in ADDRESSEE_VERBS:
             j = i  # "..., Obama told his closest advisers."
             while (
@@ -1330,6 +1391,8 @@ class SentenceRules:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if nxt is not None and nxt.in_quote and not speaker_after:
                 return None  # "As a phone rang, the announcer said, “...”": the quote is the content
+            if nxt is not None and nxt.lower == "because":
+                return "continues"  # "..., economists say, because there is no precedent": their reason
             if (
                 nxt is None
                 or nxt.in_quote
