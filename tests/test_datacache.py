@@ -59,7 +59,29 @@ def test_a_changed_source_file_rebuilds(cache_home: Path, tmp_path: Path) -> Non
     assert datacache.cached("f", None, 1, parse, files=[str(source)]) == "a = 1\n"
     source.write_text("a = 22\n")  # another size: another stamp, even within the clock's tick
     assert datacache.cached("f", None, 1, parse, files=[str(source)]) == "a = 22\n"
-    assert len(list(cache_home.glob("f-*.pickle"))) == 1  # the stale one is gone
+
+
+def test_two_installs_used_in_turn_each_keep_their_copy(cache_home: Path, tmp_path: Path) -> None:
+    """A checkout and a CI clone (or two environments) stamp the same table differently:
+    using them in turn must not rebuild it every time, nor keep every copy ever built."""
+    sources = []
+    for i in range(datacache.KEEP + 2):
+        source = tmp_path / f"figures-{i}.toml"
+        source.write_text("x" * (i + 1))
+        sources.append(str(source))
+    builds: list[str] = []
+
+    def build_from(path: str) -> str:
+        builds.append(path)
+        return path
+
+    for _ in range(3):
+        for path in sources[:2]:
+            assert datacache.cached("f", None, 1, lambda p=path: build_from(p), files=[path]) == path
+    assert builds == sources[:2]
+    for path in sources:
+        datacache.cached("f", None, 1, lambda p=path: build_from(p), files=[path])
+    assert len(list(cache_home.glob("f-*.pickle"))) == datacache.KEEP
 
 
 def test_party_tables_come_back_the_same_from_the_cache(cache_home: Path) -> None:
