@@ -753,3 +753,42 @@ def test_specialists_speak_and_well_known_is_no_cue() -> None:
         "security specialists"
     )
     assert extract_statements("Diaz, a physician well known for her work in Izmail, arrived on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The port stays shut, as the minister said on Monday.", "the minister", "The port stays shut"),
+        (
+            "The curfew worked, as the mayor said in April while touring the harbour.",
+            "the mayor",
+            "The curfew worked",
+        ),
+        # the aside inside the sentence: the sentence around it, or the clause after it
+        ("The economy, as Diaz noted, is growing.", "Diaz", "The economy, as Diaz noted, is growing"),
+        (
+            "Questions remain, given that, as the Harbour Gazette reported on Saturday, the crew has left.",
+            "the Harbour Gazette",
+            "the crew has left",
+        ),
+        (
+            "Petrenko — as the union noted this week — has closed the pier twice.",
+            "the union",
+            "Petrenko — as the union noted this week — has closed the pier twice",
+        ),
+    ],
+)
+def test_what_was_said_around_an_as_aside(text: str, speaker: str, content: str) -> None:
+    st = one(text)
+    assert (st.speaker_mention, st.text) == (speaker, content)
+
+
+def test_as_telling_when_or_why_is_no_aside() -> None:
+    st = one("“We will rebuild,” she said, as the crowd applauded.")
+    assert (st.speaker_mention, st.text) == ("she", "We will rebuild")
+
+
+def test_saying_little_about_something_is_not_what_was_said() -> None:
+    assert extract_statements("The mayor has said little about the plan in recent months.") == []
+    assert extract_statements("He said nothing about the port.") == []
+    assert one("He said nothing would change at the port.").text == "nothing would change at the port"

@@ -158,6 +158,16 @@ _ADJUNCT_OPENERS = frozenset(
 _TIME_DETERMINERS = frozenset({"last", "this", "next", "earlier", "later"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
 
+# cues that "as" may set aside ("..., as the minister said on Monday"); "as the crowd
+# applauded", "as voters responded to ..." tell when or why, not what was said
+_ASIDE_VERBS = words(
+    "say note observe report write explain put point argue predict warn claim acknowledge admit "
+    "recall tell state announce insist remark mention add conclude concede describe"
+)
+_CLAUSE_OPENERS = words("that because but and so while although though since if whether")
+# "said nothing about it": the object of the cue is no content (but "said nothing would change")
+_NOTHING_SAID = frozenset({"little", "nothing", "much", "anything", "something", "more"})
+_STOPS = frozenset({".", ",", ";"})
 # finite verbs and auxiliaries that, after a relative clause closed by a comma, show that the
 # clause was inside a subject (see _embedded_relative_end)
 _SUBJECT_VERBS = frozenset(
@@ -668,6 +678,12 @@ class SentenceRules:
         if i >= len(toks):
             return None
         if (
+            i == cue + 1
+            and toks[i].lower in _NOTHING_SAID
+            and (i + 1 == len(toks) or toks[i + 1].text in _STOPS or toks[i + 1].lower in PREPOSITIONS)
+        ):
+            return None  # "She has said little about the plan": not what she said
+        if (
             toks[i].lower in {"is", "was", "are", "were", "has", "had", "will", "would", "remains"}
             and CUE_FORMS.get(toks[cue].lower) not in ADDRESSEE_VERBS
             and i == cue + 1
@@ -1042,14 +1058,22 @@ class SentenceRules:
             return RawStatement(q.inner, cue_text, cue_span, "direct", self._span(speaker), sent, para)
         # 2. inverted: CONTENT, X said [adjuncts].  /  CONTENT, said X.
         before_speaker = sp_before[0] if sp_before else c
+        as_aside = sp_before is not None and lemma in _ASIDE_VERBS and self._as_aside(before_speaker)
+        if as_aside:
+            before_speaker -= 1  # "The deal is dead, as the minister said on Monday."
         comma_before = before_speaker > 0 and toks[before_speaker - 1].text in {",", "—", "–"}
         inverted_ok = sp_before is not None or lemma not in NOT_INVERTED
         tail = self._inverted_tail(c, sp_before is None) if comma_before and inverted_ok else None
+        if as_aside and tail == "end" and self._dash_aside_closes(before_speaker - 1, c):
+            tail = "continues"  # "Sean Spicer — as the campaign noted this week — even promoted ..."
+        if as_aside and tail is not None and self._aside_opens_clause(before_speaker - 1):
+            tail = None  # "given that, as The Times reported, he has emerged ...": read forward
+        clause_start = self._clause_start(before_speaker - 1) if as_aside else self.sentence.start
         if tail is not None:
             speaker = sp_before or self.speaker_after(c)
             content = self.content_before(before_speaker - 1)
             if speaker is not None and content is not None:
-                s, e = content
+                s, e = max(content[0], clause_start), content[1]
                 if tail == "continues":  # "Acts of protest, Mr. Obama said, are acts of patriotism"
                     e = self._sentence_content_end()
                 if len(self.text[s:e].split()) >= 3 and not self._fronted_adjunct(s, e):
@@ -1108,6 +1132,48 @@ class SentenceRules:
             (s, e), cue.text, (cue.start, cue.end), self.kind_of(s, e), speaker, self.sentence,
             self.sentence.paragraph, inherit=inherit,
         )  # fmt: skip
+
+    def _as_aside(self, speaker_start: int) -> bool:
+        """Whether the speaker starting at ``speaker_start`` opens an aside with "as" after a
+        comma ("..., as Obama noted, ..."): what was said stands around it, not after the cue."""
+        toks = self.tokens
+        return (
+            speaker_start > 1
+            and toks[speaker_start - 1].lower == "as"
+            and toks[speaker_start - 2].text in {",", "—", "–"}
+        )
+
+    def _dash_aside_closes(self, opening: int, c: int) -> bool:
+        """Whether the dash at ``opening`` opens an aside that a second dash after the cue
+        ``c`` closes, with the sentence going on after it."""
+        toks = self.tokens
+        dash = toks[opening].text
+        if dash not in {"—", "–"}:
+            return False
+        closing = next((k for k in range(c + 1, min(len(toks), c + 10)) if toks[k].text == dash), None)
+        return closing is not None and sum(1 for t in toks[closing + 1 :] if t.is_word) >= 2
+
+    def _clause_start(self, comma: int) -> int:
+        """Where the clause holding the aside at ``comma`` starts: after the last "that",
+        ";" or ":" before it ("... and that the result, as he explained, was ..."), else
+        where the sentence starts."""
+        for k in range(comma - 1, -1, -1):
+            t = self.tokens[k]
+            if not t.in_quote and (t.lower == "that" or t.text in {";", ":"}) and k + 1 < comma:
+                return self.tokens[k + 1].start
+        return self.sentence.start
+
+    def _aside_opens_clause(self, comma: int) -> bool:
+        """Whether the aside after ``comma`` stands at the head of the clause it belongs to
+        ("given that, as X reported, he ...", "Of course, as X observed, the ..."), so that
+        what was said is the clause after it, not the sentence around it."""
+        toks = self.tokens
+        if comma < 1:
+            return True
+        if toks[comma - 1].lower in _CLAUSE_OPENERS:
+            return True
+        first = next((t.lower for t in toks[:comma] if t.is_word), "")
+        return first in _ADJUNCT_OPENERS or first in LEADING_FILLERS or first == "of"
 
     def _quote_ends_clause(self, q: Quote) -> bool:
         """Whether nothing but punctuation or a trailing modifier follows the quote in its
