@@ -792,3 +792,23 @@ def test_saying_little_about_something_is_not_what_was_said() -> None:
     assert extract_statements("The mayor has said little about the plan in recent months.") == []
     assert extract_statements("He said nothing about the port.") == []
     assert one("He said nothing would change at the port.").text == "nothing would change at the port"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Asked about the vote, Diaz pointed to the budget and praised the crew for staying.",
+            "Diaz",
+        ),
+        (
+            'In an interview with "Harbour Radio," Petrenko pointed to the pier, arguing that it was unsafe.',
+            "Petrenko",
+        ),
+        ("Speaking at a rally in Izmail, Petrenko attacked Diaz, calling her reckless.", "Petrenko"),
+        ("Likewise, the union called for the port to reopen.", "the union"),
+        ("Port safety: Petrenko, who runs the pier, hopes the inspectors will find nothing.", "Petrenko"),
+    ],
+)
+def test_the_subject_after_an_opening_phrase(text: str, speaker: str) -> None:
+    assert extract_statements(text)[-1].speaker_mention == speaker

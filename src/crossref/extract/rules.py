@@ -55,7 +55,8 @@ NOT_SPEAKERS = words(
 LEADING_FILLERS = words(
     """
     but and however meanwhile yet so still instead now then also separately later earlier previously
-    moreover furthermore
+    moreover furthermore likewise similarly indeed nonetheless nevertheless besides additionally
+    finally ultimately thus hence therefore consequently accordingly
     """
 )
 PHRASAL_PARTICLES = {
@@ -163,6 +164,10 @@ _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because",
 _ASIDE_VERBS = words(
     "say note observe report write explain put point argue predict warn claim acknowledge admit "
     "recall tell state announce insist remark mention add conclude concede describe"
+)
+_SUBJECT_OPENERS = words(
+    "because whatever whoever while whereas if when although though since unless once as absent unlike like "
+    "despite given"
 )
 _CLAUSE_OPENERS = words("that because but and so while although though since if whether")
 # "said nothing about it": the object of the cue is no content (but "said nothing would change")
@@ -566,13 +571,21 @@ class SentenceRules:
         """The sentence's subject phrase: the noun phrase before its first verb-like word."""
         toks = self.tokens
         i = 0
+        heading = next((k for k in range(min(len(toks), 6)) if toks[k].text == ":"), None)
+        if heading is not None and not any(t.in_quote for t in toks[: heading + 1]):
+            i = heading + 1  # "Focus on security: Trump, who ..., hopes"
         while i < len(toks) and (toks[i].lower in LEADING_FILLERS or not toks[i].is_word):
             i += 1
-        if i < len(toks) and toks[i].lower in PREPOSITIONS:
-            # "On Friday, Gingrich — ... — told": step over a short opening adverbial
-            k = next((k for k in range(i, min(len(toks), i + 7)) if toks[k].text == ","), None)
+        if i < len(toks) and (toks[i].lower in PREPOSITIONS or self._opening_clause(i)):
+            # "On Friday, Gingrich — ... — told", 'In an interview with "Fox and Friends," Trump',
+            # "Asked about that vote, Mark-Viverito ...", "Absent a strong defense, voters ...":
+            # the subject comes after the opening phrase's comma
+            reach = 7 if toks[i].lower in PREPOSITIONS and not toks[i].is_capitalized else 20
+            k = next((k for k in range(i, min(len(toks), i + reach)) if toks[k].text == ","), None)
             if k is not None:
                 i = k + 1
+                while i < len(toks) and not toks[i].is_word:
+                    i += 1  # the quotation mark closing '"Fox and Friends,"'
         a = i
         while i < len(toks) and i - a < 14:
             t = toks[i]
@@ -593,6 +606,17 @@ class SentenceRules:
         if i - a <= 10 and self._valid_speaker(a, i):
             return a, i
         return self.speaker_before(i)
+
+    def _opening_clause(self, i: int) -> bool:
+        """Whether the sentence opens at token ``i`` with a clause or phrase before its
+        subject: a subordinator ("Because", "While"), a participle followed by its
+        complement ("Speaking at", "Asked about"), or "Absent", "Unlike", "Despite"."""
+        toks = self.tokens
+        lw = toks[i].lower
+        if lw in _SUBJECT_OPENERS:
+            return True
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        return lw.endswith(("ing", "ed")) and (nxt in PREPOSITIONS or nxt in DETERMINERS) and len(lw) > 4
 
     # -- content ---------------------------------------------------------------------------
     def content_after(self, cue: int) -> tuple[int, int, int] | None:
