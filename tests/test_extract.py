@@ -812,3 +812,17 @@ def test_saying_little_about_something_is_not_what_was_said() -> None:
 )
 def test_the_subject_after_an_opening_phrase(text: str, speaker: str) -> None:
     assert extract_statements(text)[-1].speaker_mention == speaker
+
+
+def test_a_participle_between_subject_and_verb() -> None:
+    st = one("The Harbour Gazette, citing port records, reported that the ferry never left Izmail.")
+    assert (st.speaker_mention, st.cue, st.text) == (
+        "The Harbour Gazette",
+        "reported",
+        "the ferry never left Izmail",
+    )
+    st = one("The ministry, saying the pier was unsafe, ordered the port closed.")
+    assert (st.speaker_mention, st.cue, st.text) == ("The ministry", "saying", "the pier was unsafe")
+    # after a whole clause the participle's content runs on: "joined" is the content's verb
+    st = extract_statements("Diaz resigned, adding that Petrenko, her deputy, joined the board.")[-1]
+    assert st.text == "Petrenko, her deputy, joined the board"

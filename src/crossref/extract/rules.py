@@ -173,6 +173,7 @@ _CLAUSE_OPENERS = words("that because but and so while although though since if 
 # "said nothing about it": the object of the cue is no content (but "said nothing would change")
 _NOTHING_SAID = frozenset({"little", "nothing", "much", "anything", "something", "more"})
 _STOPS = frozenset({".", ",", ";"})
+_NOTHING_FOLLOWS = PREPOSITIONS | {"more", "else", "new"}
 # finite verbs and auxiliaries that, after a relative clause closed by a comma, show that the
 # clause was inside a subject (see _embedded_relative_end)
 _SUBJECT_VERBS = frozenset(
@@ -704,7 +705,7 @@ class SentenceRules:
         if (
             i == cue + 1
             and toks[i].lower in _NOTHING_SAID
-            and (i + 1 == len(toks) or toks[i + 1].text in _STOPS or toks[i + 1].lower in PREPOSITIONS)
+            and (i + 1 == len(toks) or toks[i + 1].text in _STOPS or toks[i + 1].lower in _NOTHING_FOLLOWS)
         ):
             return None  # "She has said little about the plan": not what she said
         if (
@@ -1028,9 +1029,14 @@ class SentenceRules:
             prev = toks[c - 1].lower if c else ""
             if c == 0 or prev not in {",", "by", "while", "after", "before", "when", "—", "–", "in"}:
                 return None
+            if prev == "," and self._parenthetical_before_verb(c):
+                return None  # "The Journal, citing internal documents, reported that ...": the verb reports
             after = self.content_after(c)
             if after is None or lemma in WEAK_CUES and not self._clause_follows(c):
                 return None
+            subject = self.subject() if prev == "," else None
+            if subject is not None and subject[1] == c - 1:  # "The ministry, saying ..., ordered"
+                after = self._before_main_verb(after)
             return self._reported(c, after, None, inherit="subject")
         if (
             word.endswith("ed")
@@ -1156,6 +1162,34 @@ class SentenceRules:
             (s, e), cue.text, (cue.start, cue.end), self.kind_of(s, e), speaker, self.sentence,
             self.sentence.paragraph, inherit=inherit,
         )  # fmt: skip
+
+    def _before_main_verb(self, content: tuple[int, int, int]) -> tuple[int, int, int]:
+        """A participle's content cut before the sentence's own verb (the participle phrase
+        stands between subject and verb: "The ministry, saying the port was unsafe, ordered
+        it closed")."""
+        start, end, first = content
+        toks = self.tokens
+        for k in range(first, len(toks) - 1):
+            t = toks[k]
+            if t.start >= end:
+                break
+            if t.text == "," and not t.in_quote:
+                nxt = toks[k + 1]
+                if not nxt.is_capitalized and (nxt.lower.endswith("ed") or nxt.lower in _SUBJECT_VERBS):
+                    return start, t.start, first
+        return content
+
+    def _parenthetical_before_verb(self, c: int) -> bool:
+        """Whether the participle at ``c`` opens a phrase set off by commas between a subject
+        and its reporting verb ("The Journal, citing internal documents, reported ...")."""
+        toks = self.tokens
+        for k in range(c + 1, min(len(toks) - 1, c + 10)):
+            if toks[k].in_quote or toks[k].text in {".", ";", ":"}:
+                return False
+            if toks[k].text == ",":
+                verb = toks[k + 1].lower
+                return verb in CUE_FORMS and not verb.endswith("ing")
+        return False
 
     def _as_aside(self, speaker_start: int) -> bool:
         """Whether the speaker starting at ``speaker_start`` opens an aside with "as" after a
