@@ -826,3 +826,18 @@ def test_a_participle_between_subject_and_verb() -> None:
     # after a whole clause the participle's content runs on: "joined" is the content's verb
     st = extract_statements("Diaz resigned, adding that Petrenko, her deputy, joined the board.")[-1]
     assert st.text == "Petrenko, her deputy, joined the board"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Port workers who spoke with the Harbour Gazette said the pier was unsafe.", "Port workers"),
+        (
+            "A letter from the union obtained by the Harbour Gazette warns that the pier is unsafe.",
+            "A letter from the union",
+        ),
+        ("Hours later, Petrenko answered Diaz, telling reporters the pier was unsafe.", "Petrenko"),
+    ],
+)
+def test_the_subject_before_a_clause_that_modifies_it(text: str, speaker: str) -> None:
+    assert one(text).speaker_mention == speaker

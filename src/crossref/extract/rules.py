@@ -165,6 +165,8 @@ _ASIDE_VERBS = words(
     "say note observe report write explain put point argue predict warn claim acknowledge admit "
     "recall tell state announce insist remark mention add conclude concede describe"
 )
+_MODIFIER_PREPOSITIONS = words("with by for from")
+_SPANS_OF_TIME = words("moments minutes hours days weeks months years hour day week month year")
 _SUBJECT_OPENERS = words(
     "because whatever whoever while whereas if when although though since unless once as absent unlike like "
     "despite given"
@@ -304,6 +306,9 @@ class SentenceRules:
             i -= 1
         if a >= b:
             return None
+        head = self._modified_head(a)
+        if head is not None:
+            return head
         # trim leading fillers, prepositions and time adjuncts ("Last week Feinstein said")
         while a < b:
             lw = self.tokens[a].lower
@@ -318,6 +323,22 @@ class SentenceRules:
         if self._valid_speaker(a, b):
             return a, b
         return self._modified_subject(i, b)
+
+    def _modified_head(self, a: int) -> tuple[int, int] | None:
+        """The subject when the phrase found before the cue, starting at ``a`` with a
+        preposition, is the end of a clause modifying it: "Officials who spoke with The
+        Huffington Post said", "A letter from the Legion obtained by The Associated Press warns"."""
+        toks = self.tokens
+        if toks[a].lower not in _MODIFIER_PREPOSITIONS or a < 2:
+            return None
+        verb = a - 1
+        if not toks[verb].is_word or toks[verb].is_capitalized or toks[verb].in_quote:
+            return None
+        if toks[verb - 1].lower in {"who", "that"}:
+            return self.speaker_before(verb - 1)
+        if toks[verb].lower.endswith("ed"):
+            return self.speaker_before(verb)
+        return None
 
     def _paired_heads(self, conj: int, b: int) -> bool:
         """ "Teachers and union officials said", "..., residents and aid workers said": two
@@ -617,6 +638,8 @@ class SentenceRules:
         if lw in _SUBJECT_OPENERS:
             return True
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if lw in _SPANS_OF_TIME and nxt in {"later", "earlier", "after", "before", "ago"}:
+            return True  # "Hours later, Trump ..."
         return lw.endswith(("ing", "ed")) and (nxt in PREPOSITIONS or nxt in DETERMINERS) and len(lw) > 4
 
     # -- content ---------------------------------------------------------------------------
