@@ -173,13 +173,13 @@ _SUBJECT_OPENERS = words(
 )
 _CLAUSE_OPENERS = words("that because but and so while although though since if whether")
 # "said nothing about it": the object of the cue is no content (but "said nothing would change")
-_NOTHING_SAID = frozenset({"little", "nothing", "much", "anything", "something", "more"})
+_NOTHING_SAID = words("little nothing much anything something more")
 _STOPS = frozenset({".", ",", ";"})
 _NOTHING_FOLLOWS = PREPOSITIONS | {"more", "else", "new"}
 # finite verbs and auxiliaries that, after a relative clause closed by a comma, show that the
 # clause was inside a subject (see _embedded_relative_end)
-_SUBJECT_VERBS = frozenset(
-    words("has have had is are was were will would can could should must may might did does do remains")
+_SUBJECT_VERBS = words(
+    "has have had is are was were will would can could should must may might did does do remains"
 )
 # "according to plan": the idioms in which "according to" names no source
 _IDIOM_OBJECTS = frozenset({"plan", "schedule", "tradition", "custom", "protocol", "form", "script"})
