@@ -483,3 +483,21 @@ def test_a_newer_grouper_says_it_groups_everything_again(tmp_path: Path) -> None
     assert partition(db) == before
     result = invoke("events", "--db", db)  # once
     assert result.exit_code == 0 and "again" not in result.stderr
+
+
+def test_what_is_derived_from_a_profile_is_shared_by_its_copies_until_it_changes() -> None:
+    from crossref.events import Profile
+    from crossref.eventstore import StateCache, _copy_profile
+
+    stored = Profile("e1", 1, vec={"p:zorivka": 2.0, "w:drone": 1.0, "w:faint": 1e-12}, n=2)
+    cache = StateCache()
+    cache.remember(stored)
+    cached = cache.profiles["e1"]
+    handed_out = _copy_profile(cached)  # what DbBackend.load gives the engine
+    handed_out.memo["towns"] = frozenset({"p:zorivka"})
+    assert cached.memo == {"towns": frozenset({"p:zorivka"})}  # the next article finds it
+
+    handed_out.prune()  # the engine changed its copy: what it derived no longer holds for it
+    assert handed_out.memo == {}
+    assert "w:faint" not in handed_out.vec
+    assert cached.memo == {"towns": frozenset({"p:zorivka"})}  # the stored version is unchanged
