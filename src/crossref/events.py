@@ -862,18 +862,28 @@ class _Work:
     dirty: set[str] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)  # stored events folded into others
     norms: dict[str, float] = field(default_factory=dict)  # event -> idf-weighted norm (cache)
+    exact_norms: dict[str, float] = field(default_factory=dict)  # the same, never updated in place
     weighted: dict[int, tuple[list[tuple[str, float, float]], float]] = field(default_factory=dict)
 
     def touch(self, event_id: str) -> None:
         """Note that an event's profile changed."""
         self.dirty.add(event_id)
         self.norms.pop(event_id, None)
+        self.exact_norms.pop(event_id, None)
 
     def norm(self, profile: Profile) -> float:
         """The idf-weighted norm of an event's feature vector."""
         found = self.norms.get(profile.id)
         if found is None:
             found = self.norms[profile.id] = _norm(profile.vec, self.idf)
+        return found
+
+    def exact_norm(self, profile: Profile) -> float:
+        """``_norm(profile.vec, idf)`` as computed afresh (``norm`` may have been updated by
+        a statement's change instead, which can differ in the last digits)."""
+        found = self.exact_norms.get(profile.id)
+        if found is None:
+            found = self.exact_norms[profile.id] = _norm(profile.vec, self.idf)
         return found
 
     def cosine(self, i: int, profile: Profile) -> float:
@@ -971,8 +981,7 @@ class Grouper:
         work.idf = idf
         for f in features:
             work.candidates.append(self._candidates(f, work))
-        seen = set(vocabulary)
-        extra = {k for p in work.profiles.values() for k in p.vec if k not in seen}
+        extra = set().union(*(p.vec.keys() for p in work.profiles.values())) - vocabulary
         work.idf.update(self._idf(extra))
         for i in range(len(features)):
             self._place(work, i)
@@ -1255,7 +1264,7 @@ class Grouper:
         if towns and any(self._elsewhere(towns, e, work) for e in stored):
             bonus -= TOWN_CLASH / 2  # the article names none of the towns a stored event is known for
         bonus += PLACE_AGREE if tx & ty else 0.0
-        score = _cosine(x.vec, y.vec, work.idf) + bonus
+        score = _cosine(x.vec, y.vec, work.idf, work.exact_norm(y)) + bonus
         adjacent = sum(
             1 for i in range(len(work.assign) - 1) if {work.assign[i], work.assign[i + 1]} == {x.id, y.id}
         )
