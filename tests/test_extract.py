@@ -841,3 +841,25 @@ def test_a_participle_between_subject_and_verb() -> None:
 )
 def test_the_subject_before_a_clause_that_modifies_it(text: str, speaker: str) -> None:
     assert one(text).speaker_mention == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Illinois state Rep. Carol Ammons joined the march on Tuesday.",
+        "Wisconsin passed state laws that bind its delegates to the winner.",
+        "The governor appeared on Sunday news shows to defend the budget.",
+        "The minister appears before the committee every spring.",
+        "The full poll can be found here.",
+        "The bank found itself at the center of the island's debt crisis.",
+        "Divers continued their search for the missing devices in the lake.",
+    ],
+)
+def test_nouns_appearances_and_findings_that_report_nothing(text: str) -> None:
+    assert extract_statements(text) == []
+
+
+def test_state_as_a_verb_still_reports() -> None:
+    st = one("The rebels state that the convoy never reached the border.")
+    assert (st.speaker_mention, st.text) == ("The rebels", "the convoy never reached the border")
+    assert one("They state their goal is to retake the valley.").speaker_mention == "They"

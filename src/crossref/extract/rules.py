@@ -65,10 +65,16 @@ PHRASAL_PARTICLES = {
     "back": ("down", "off", "away", "up"),
     "point": ("to",),
     "hold": ("up", "off"),
-    "find": ("out",),
+    "find": ("out", "itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"),
     "report": ("from", "for", "to"),
     "know": ("as",),
+    # "appeared on a show", "appears before the committee" (but "appears to", "appeared ready")
+    "appear": ("on", "before", "at", "in", "with", "alongside", "together", "onstage"),
 }
+# forms of "be" before a participle that make it passive: "can be found here"
+_PASSIVE_BE = words("be been being is are was were")
+# what follows "continued" when it carries on with a thing, not with speaking: "continued their search"
+_CARRIED_ON = words("their his her its the a an our my this these")
 NOUN_LIKE_CUES = words(
     """
     plan support state back attack report call offer demand question claim decline point show fear hope
@@ -886,6 +892,13 @@ class SentenceRules:
         nxt = toks[c + 1].lower if c + 1 < len(toks) else ""
         if nxt in PHRASAL_PARTICLES.get(lemma, ()):
             return False
+        if lemma == "find" and word == "found" and c > 0 and toks[c - 1].lower in _PASSIVE_BE:
+            return False  # "the poll can be found here", "was found dead"
+        if word == "state" and c + 1 < len(toks):
+            # the noun far more often than the verb: "state law", "Illinois state Rep.", "state primaries"
+            following, prev = toks[c + 1], toks[c - 1].lower if c > 0 else ""
+            opens = following.lower == "that" or following.in_quote or following.text in {":", "“", '"'}
+            return opens or prev in {"i", "we", "they", "you"}
         if word == lemma and lemma in NOUN_LIKE_CUES:
             # a base form is finite after plural subjects, pronouns, modals and 'to'
             prev = toks[c - 1].lower if c > 0 else ""
@@ -906,6 +919,8 @@ class SentenceRules:
         if lemma != "continue" or c + 2 >= len(toks):
             return False
         nxt = toks[c + 1].lower
+        if nxt in _CARRIED_ON:
+            return True  # "continued their search"
         if nxt == "to":
             return toks[c + 2].lower not in CUE_FORMS
         return nxt.endswith("ing") and nxt not in CUE_FORMS
