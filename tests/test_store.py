@@ -227,7 +227,12 @@ def test_save_article_stores_everything(two_articles: store.Database) -> None:
     assert speakers["erdogan"]["name"] == "Erdoğan"
     parties = sorted(r["name"] for r in db.query("SELECT name FROM parties"))
     assert parties == ["Turkey", "Ukraine"]  # "ukraine" merged into "Ukraine"
-    stmts = list(db.query('SELECT ordinal, start, "end", text FROM statements WHERE article_id = 1'))
+    stmts = list(
+        db.query(
+            'SELECT st.ordinal, st.start, st."end", t.text FROM statements st '
+            "JOIN statement_texts t ON t.id = st.id WHERE st.article_id = 1"
+        )
+    )
     assert [s["ordinal"] for s in stmts] == [0, 1]
     assert all(TEXT_A[s["start"] : s["end"]] == s["text"] for s in stmts)
 
@@ -262,8 +267,8 @@ def test_replace_keeps_id_and_swaps_statements(db: store.Database, make_statemen
 
 def test_save_is_one_transaction(db: store.Database, make_statement: StatementFactory) -> None:
     bad = make_statement("fine")
-    broken = Statement(**{**bad.__dict__, "text": None})  # violates NOT NULL on the second insert
-    with pytest.raises(sqlite3.IntegrityError):
+    broken = Statement(**{**bad.__dict__, "cue": object()})  # SQLite cannot store it: the second insert fails
+    with pytest.raises(sqlite3.ProgrammingError):
         store.save_article(db, article(TEXT_A), [make_statement("first"), broken])
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
@@ -281,6 +286,8 @@ def test_deleting_an_article_cascades(two_articles: store.Database) -> None:
     db.execute("DELETE FROM articles WHERE id = 1")
     assert db.execute("SELECT count(*) FROM statements WHERE article_id = 1").fetchone()[0] == 0
     assert store.list_statements(db, search="cease-fire") == []
+    for fts in ("articles_fts", "statements_fts"):  # the indexes let go of what they held
+        db.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
 
 
 def test_override_beats_inferred_party(
@@ -473,6 +480,32 @@ def test_sentences_are_read_from_the_article_not_stored_twice(
     listed = store.list_statements(db)
     assert [s["sentence"] for s in listed] == [sentence, "a sentence given by a custom extractor"]
     assert [s["text"] for s in store.list_statements(db, search="drones")] == ["the port was hit by drones"]
+    db.close()
+
+
+def test_a_statement_text_that_is_the_articles_is_read_from_it(
+    db_path: Path, make_statement: StatementFactory
+) -> None:
+    text = "Officials said the port was hit by drones. Then nothing."
+    own = make_statement("the port was hit by drones", article_text=text)
+    other = make_statement("Then nothing", article_text=text)
+    other.text = "then nothing at all"  # not the article's text between its offsets: kept
+    db = store.open_database(db_path)
+    store.save_article(db, article(text), [own, other])
+    assert [r[0] for r in db.execute("SELECT text FROM statements ORDER BY ordinal")] == [None, other.text]
+    assert [s["text"] for s in store.list_statements(db)] == ["the port was hit by drones", other.text]
+    assert [r[0] for r in db.execute("SELECT text FROM statement_texts ORDER BY id")] == [
+        "the port was hit by drones",
+        other.text,
+    ]
+    assert [s["text"] for s in store.list_statements(db, search="drones")] == ["the port was hit by drones"]
+    assert [s["text"] for s in store.list_statements(db, search="all")] == [other.text]
+    db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+    db.execute("UPDATE articles SET text = replace(text, 'drones', 'mortar')")  # edited by hand
+    assert [s["text"] for s in store.list_statements(db, search="mortar")] == ["the port was hit by mortar"]
+    db.execute("DELETE FROM articles")  # the index lets go of the texts it read from the article
+    fts_hits = "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?"
+    assert [db.execute(fts_hits, [word]).fetchone()[0] for word in ("drones", "mortar", "all")] == [0, 0, 0]
     db.close()
 
 

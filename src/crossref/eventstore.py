@@ -354,7 +354,10 @@ def _articles(db: Database, after: int = 0) -> Iterator[ArticleRow]:
             "LEFT JOIN speakers sp ON sp.id = st.speaker_id WHERE st.article_id = ? ORDER BY st.ordinal",
             [article_id],
         ):
-            article.statements.append(statement_row(*r))
+            statement_id, ordinal, start, end, text, *rest = r
+            if text is None:  # not stored: the article's text between its offsets
+                text = article.text[start:end]
+            article.statements.append(statement_row(statement_id, ordinal, start, end, text, *rest))
         yield article
 
 

@@ -152,9 +152,27 @@ def apply_migrations(
             "upgrade crossref to use it"
         )
     done: list[str] = []
-    for name, fn in MIGRATIONS:
-        if name in applied:
-            continue
+    pending = [(name, fn) for name, fn in MIGRATIONS if name not in applied]
+    if not pending:
+        return done
+    # as SQLite advises for schema changes: a table made again must not cascade its DROP
+    # into the tables that refer to it (each migration keeps references whole itself)
+    enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _apply(db, pending, begin, done)
+    finally:
+        db.conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+    return done
+
+
+def _apply(
+    db: Database,
+    pending: list[tuple[str, Migration]],
+    begin: Callable[[], AbstractContextManager[object]],
+    done: list[str],
+) -> None:
+    for name, fn in pending:
         with begin():
             db.execute(
                 f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
@@ -170,7 +188,6 @@ def apply_migrations(
             )
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         done.append(name)
-    return done
 
 
 @contextlib.contextmanager
@@ -317,5 +334,96 @@ def m0006_compact_grouping_state(db: Database) -> None:
             "CREATE INDEX idx_event_keys_seq ON event_keys(seq)",
             "DROP INDEX IF EXISTS idx_statements_kind",
             "DROP INDEX IF EXISTS idx_event_members_article",
+        ],
+    )
+
+
+#: The article's text between a statement's offsets (``st`` a row of ``statements``, ``a``
+#: its article), and the statement's text: as stored, or else that.
+ARTICLE_SPAN_SQL = 'substr(a.text, st.start + 1, st."end" - st.start)'
+STATEMENT_TEXT_SQL = f"COALESCE(st.text, {ARTICLE_SPAN_SQL})"
+# the same for a statement being deleted or changed (``old``), in a trigger
+_OLD_TEXT = (
+    'COALESCE(old.text, (SELECT substr(a.text, old.start + 1, old."end" - old.start) '
+    "FROM articles a WHERE a.id = old.article_id))"
+)
+
+
+@migration
+def m0007_statement_text_from_article(db: Database) -> None:
+    """Statements stop storing their text where it is the article's text between their
+    offsets (as m0004 did for their sentence): it is read from the article instead, about a
+    tenth of the database. The table is made again so that ``text`` may be NULL (same
+    columns, ids and indexes). The view ``statement_texts`` gives every statement's text and
+    sentence, and is what the full-text index of statements now indexes (statement texts only:
+    the sentences it also held were nearly all NULL since m0004)."""
+    derivable = f"st.text = {ARTICLE_SPAN_SQL}"  # what reading it back gives unchanged
+    _run(
+        db,
+        [
+            """CREATE TABLE statements_new (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                start INTEGER,
+                "end" INTEGER,
+                text TEXT,
+                sentence TEXT,
+                sentence_start INTEGER,
+                sentence_end INTEGER,
+                cue TEXT,
+                kind TEXT,
+                speaker_mention TEXT,
+                mention_start INTEGER,
+                speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+                party_id INTEGER REFERENCES parties(id) ON DELETE SET NULL,
+                event_id TEXT,
+                extra TEXT
+            )""",
+            'INSERT INTO statements_new (id, article_id, ordinal, start, "end", text, sentence, '
+            "sentence_start, sentence_end, cue, kind, speaker_mention, mention_start, speaker_id, "
+            "party_id, event_id, extra) "
+            f'SELECT st.id, st.article_id, st.ordinal, st.start, st."end", '
+            f"CASE WHEN {derivable} THEN NULL ELSE st.text END, st.sentence, st.sentence_start, "
+            "st.sentence_end, st.cue, st.kind, st.speaker_mention, st.mention_start, st.speaker_id, "
+            "st.party_id, st.event_id, st.extra "
+            "FROM statements st LEFT JOIN articles a ON a.id = st.article_id",
+            "DROP TABLE statements",  # with its triggers and indexes (foreign keys are off here)
+            "ALTER TABLE statements_new RENAME TO statements",
+            "CREATE UNIQUE INDEX idx_statements_article_ordinal ON statements(article_id, ordinal)",
+            "CREATE INDEX idx_statements_speaker_id ON statements(speaker_id)",
+            "CREATE INDEX idx_statements_party_id ON statements(party_id)",
+            "CREATE INDEX idx_statements_event_id ON statements(event_id)",
+            "CREATE VIEW statement_texts AS SELECT st.id, st.article_id, "
+            f"{STATEMENT_TEXT_SQL} AS text, "
+            "COALESCE(st.sentence, substr(a.text, st.sentence_start + 1, "
+            "st.sentence_end - st.sentence_start)) AS sentence "
+            "FROM statements st JOIN articles a ON a.id = st.article_id",
+            "DROP TABLE statements_fts",
+            'CREATE VIRTUAL TABLE statements_fts USING fts5(text, content="statement_texts", '
+            'content_rowid="id", columnsize=0)',
+            "CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN "
+            "INSERT INTO statements_fts(rowid, text) "
+            "SELECT id, text FROM statement_texts WHERE id = new.id; END",
+            # the row is gone when these run: its text comes from old.* and its article
+            "CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN "
+            "INSERT INTO statements_fts(statements_fts, rowid, text) "
+            f"SELECT 'delete', old.id, {_OLD_TEXT}; END",
+            'CREATE TRIGGER statements_au AFTER UPDATE OF text, start, "end", article_id ON statements '
+            "BEGIN INSERT INTO statements_fts(statements_fts, rowid, text) "
+            f"SELECT 'delete', old.id, {_OLD_TEXT}; "
+            "INSERT INTO statements_fts(rowid, text) "
+            "SELECT id, text FROM statement_texts WHERE id = new.id; END",
+            # an article's statements leave the index while the article is there to read from
+            # (its ON DELETE CASCADE would run after it is gone), and follow an edit of its text
+            "CREATE TRIGGER articles_statements_bd BEFORE DELETE ON articles BEGIN "
+            "DELETE FROM statements WHERE article_id = old.id; END",
+            "CREATE TRIGGER articles_statements_bu BEFORE UPDATE OF text ON articles BEGIN "
+            "INSERT INTO statements_fts(statements_fts, rowid, text) "
+            "SELECT 'delete', id, text FROM statement_texts WHERE article_id = old.id; END",
+            "CREATE TRIGGER articles_statements_au AFTER UPDATE OF text ON articles BEGIN "
+            "INSERT INTO statements_fts(rowid, text) "
+            "SELECT id, text FROM statement_texts WHERE article_id = new.id; END",
+            "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')",
         ],
     )

@@ -21,7 +21,7 @@ from typing import Any, Literal, Protocol
 
 from crossref.database import DEFAULT_RETRY_FOR, Database
 from crossref.errors import CrossrefError, DatabaseError, LookupFailed, QueryError
-from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, apply_migrations
+from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, STATEMENT_TEXT_SQL, apply_migrations
 from crossref.models import ArticleInput, Statement
 from crossref.parties import party_kind
 from crossref.parties.settings import PartySettings, party_key
@@ -440,9 +440,9 @@ def _insert_statements(
     event_ids: dict[tuple[int, int], str],
     resolver: Resolver,
 ) -> None:
-    """Insert ``statements`` of an article. A sentence that is the article's text between the
-    statement's sentence offsets is not stored twice: it is read back from the article
-    (unless the text holds a NUL character, where SQLite's ``substr`` stops)."""
+    """Insert ``statements`` of an article. A text or sentence that is the article's text
+    between the statement's offsets (or its sentence's) is not stored twice: it is read back
+    from the article (unless the text holds a NUL character, where SQLite's ``substr`` stops)."""
     derivable = "\x00" not in article_text
     for ordinal, st in enumerate(statements):
         sentence: str | None = st.sentence
@@ -452,6 +452,9 @@ def _insert_statements(
             and article_text[st.sentence_start : st.sentence_end] == sentence
         ):
             sentence = None
+        text: str | None = st.text
+        if derivable and article_text[st.start : st.end] == text:
+            text = None
         speaker_id, party_id = resolver.speaker(st)
         extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
         db.execute(
@@ -463,7 +466,7 @@ def _insert_statements(
                 ordinal,
                 st.start,
                 st.end,
-                st.text,
+                text,
                 sentence,
                 st.sentence_start,
                 st.sentence_end,
@@ -786,7 +789,7 @@ def list_statements(
     sql = (
         "SELECT st.id, st.article_id, st.ordinal, a.source, a.outlet, a.published, a.title, a.url, "
         "sp.name AS speaker, sp.role AS speaker_role, sp.kind AS speaker_kind, st.speaker_mention, "
-        'p.name AS party, st.cue, st.kind, st.text, st.start, st."end" AS "end", '
+        f'p.name AS party, st.cue, st.kind, {STATEMENT_TEXT_SQL} AS text, st.start, st."end" AS "end", '
         f"{SENTENCE_SQL} AS sentence, "
         "st.sentence_start, st.sentence_end, st.event_id "
         "FROM statements st JOIN articles a ON a.id = st.article_id "
