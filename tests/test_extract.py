@@ -863,3 +863,48 @@ def test_state_as_a_verb_still_reports() -> None:
     st = one("The rebels state that the convoy never reached the border.")
     assert (st.speaker_mention, st.text) == ("The rebels", "the convoy never reached the border")
     assert one("They state their goal is to retake the valley.").speaker_mention == "They"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On Monday he said the port was closed.", "he"),
+        ("In March the minister said the port was closed.", "the minister"),
+        ("On Jan. 5 the ministry said the port was closed.", "the ministry"),
+    ],
+)
+def test_a_time_adjunct_before_the_subject_is_not_part_of_it(text: str, speaker: str) -> None:
+    st = one(text)
+    assert (st.speaker_mention, st.text) == (speaker, "the port was closed")
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (
+            "When the minister said the port was safe, the crowd cheered.",
+            [("the minister", "the port was safe")],
+        ),
+        (
+            "Although officials said the port, which was damaged, would reopen, ships stayed away.",
+            [("officials", "the port, which was damaged, would reopen")],
+        ),
+        (
+            "Though he said the rules let strangers file papers, John said none were added to the slate.",
+            [("he", "the rules let strangers file papers"), ("John", "none were added to the slate")],
+        ),
+        (
+            "Although in September she said the plan was a mistake, at the hearing this week she said "
+            "it was not an error.",
+            [("she", "the plan was a mistake"), ("she", "it was not an error")],
+        ),
+        (  # the subordinate clause closed before the report: it is the main clause's
+            "As Obama covered familiar ground, Trump noted that the president was out of step.",
+            [("Trump", "the president was out of step")],
+        ),
+    ],
+)
+def test_a_report_in_an_opening_subordinate_clause_ends_with_it(
+    text: str, reports: list[tuple[str, str]]
+) -> None:
+    assert [(st.speaker_mention, st.text) for st in extract_statements(text)] == reports

@@ -161,6 +161,8 @@ _COMPLEMENT_PREPOSITIONS = {
 _ADJUNCT_OPENERS = frozenset(
     {"in", "on", "at", "during", "earlier", "later", "last", "after", "before", "since", "for", "with"}
 )
+# prepositions that open a time adjunct before the subject: "On Monday he said"
+_TIME_PREPOSITIONS = words("on in at during since until by after before over through throughout")
 # words that make a time word an adjunct: "last week", "earlier this month"
 _TIME_DETERMINERS = frozenset({"last", "this", "next", "earlier", "later"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since"})
@@ -177,6 +179,8 @@ _SUBJECT_OPENERS = words(
     "because whatever whoever while whereas if when although though since unless once as absent unlike like "
     "despite given"
 )
+# words that open a subordinate clause at the head of a sentence ("While X said A, Y said B")
+_SUBORDINATE_OPENERS = words("while although though whereas when as if because since after before once")
 _CLAUSE_OPENERS = words("that because but and so while although though since if whether")
 # "said nothing about it": the object of the cue is no content (but "said nothing would change")
 _NOTHING_SAID = words("little nothing much anything something more")
@@ -315,17 +319,32 @@ class SentenceRules:
         head = self._modified_head(a)
         if head is not None:
             return head
-        # trim leading fillers, prepositions and time adjuncts ("Last week Feinstein said")
+        # trim leading fillers, prepositions and time adjuncts ("Last week Feinstein said",
+        # "In March the minister said")
         while a < b:
             lw = self.tokens[a].lower
             if lw in _TIME_DETERMINERS and (a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS):
                 a += 2
+            elif (
+                lw in _TIME_PREPOSITIONS and a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS
+            ):
+                a += 2
+                while a < b and (
+                    self.tokens[a].lower.rstrip(".") in TIME_WORDS or self.tokens[a].text.isdigit()
+                ):
+                    a += 1  # "On Monday night", "In March 2015", "On Jan. 5"
             elif lw in LEADING_FILLERS or lw in {"of", "for", "from", "at", "in", "and"}:
                 a += 1
             else:
                 break
         if a >= b:
             return None
+        if (
+            b - a > 1
+            and self.tokens[b - 1].lower in PRONOUNS
+            and self.tokens[b - 2].lower not in {"and", "or"}
+        ):
+            a = b - 1  # a subject pronoun takes no words before it: "Yesterday in Ohio he said"
         if self._valid_speaker(a, b):
             return a, b
         return self._modified_subject(i, b)
@@ -882,7 +901,24 @@ class SentenceRules:
             st = self._reporting_verb(c, lemma)
             if st is not None:
                 found.append(st)
-        return self._drop_embedded(self._merge_same_speaker(found))
+        kept = self._drop_embedded(self._merge_same_speaker(found))
+        for st in kept:
+            self._end_with_subordinate_clause(st)
+        return kept
+
+    def _end_with_subordinate_clause(self, st: RawStatement) -> None:
+        """A report in a subordinate clause that opens the sentence ends with that clause:
+        "When the minister said the port was safe, the crowd cheered" (its last comma outside
+        quotes closes it)."""
+        if st.cue_span is None or st.content[0] < st.cue_span[1] or not self._opens_subordinate(st):
+            return
+        commas = [
+            t.start
+            for t in self.tokens
+            if t.text == "," and not t.in_quote and st.content[0] < t.start < st.content[1]
+        ]
+        if commas and commas[-1] - st.content[0] >= 8:
+            st.content = (st.content[0], commas[-1])
 
     def _finite_use(self, c: int, lemma: str) -> bool:
         """Whether the cue word is used as a reporting verb here, not as a noun or a
@@ -987,11 +1023,27 @@ class SentenceRules:
         return (a.cue_span or (0, 0))[0] < (b.cue_span or (0, 0))[0]
 
     def _coordination_before(self, inner: RawStatement, outer: RawStatement) -> int | None:
-        """Where ``outer``'s content ends if ``inner`` starts a coordinated clause in it."""
-        anchor = inner.speaker[0] if inner.speaker else None
-        if anchor is None or not (outer.content[0] < anchor < outer.content[1]):
+        """Where ``outer``'s content ends if ``inner`` starts a coordinated clause in it: at
+        the conjunction before inner's speaker ("X said A, but Y said B"), or before its cue
+        when it shares outer's subject ("X said A, but said B"); or at the comma that closes
+        outer's clause when that clause is subordinate ("Though X said A, Y said B")."""
+
+        def within(offset: int) -> bool:
+            return outer.content[0] < offset < outer.content[1]
+
+        own_speaker = inner.speaker is not None and within(inner.speaker[0])
+        if inner.speaker is not None and own_speaker:
+            anchor = inner.speaker[0]
+        elif inner.cue_span is not None and within(inner.cue_span[0]):
+            anchor = inner.cue_span[0]  # its speaker is outer's subject: "..., but said B"
+        else:
             return None
         head = self.text[outer.content[0] : anchor].rstrip()
+        if own_speaker and self._opens_subordinate(outer):
+            comma = outer.content[0] + head.rfind(",")
+            cue_before = outer.cue_span is not None and outer.cue_span[0] < comma
+            if comma - outer.content[0] >= 8 and cue_before and not self._inside_quote(comma):
+                return comma
         for conj in (
             ", while",
             ", but",
@@ -1012,6 +1064,23 @@ class SentenceRules:
                 end = outer.content[0] + len(head) - len(conj)
                 return end if end - outer.content[0] >= 8 else None
         return None
+
+    def _opens_subordinate(self, st: RawStatement) -> bool:
+        """Whether the sentence opens with a subordinator before ``st``'s speaker and cue
+        ("Although in September she said ..."), making its report a subordinate clause."""
+        first = next((t for t in self.tokens if t.is_word), None)
+        start = (
+            min(x[0] for x in (st.speaker, st.cue_span) if x is not None) if st.speaker or st.cue_span else -1
+        )
+        if first is None or first.lower not in _SUBORDINATE_OPENERS or first.start >= start:
+            return False
+        # the clause must still be open: "As Obama spoke, Trump noted ..." reports in the main one
+        return not any(
+            t.text == "," and not t.in_quote and first.start < t.start < start for t in self.tokens
+        )
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes)
 
     def _name_with_second_verb(self, c: int) -> tuple[int, int] | None:
         """ "Wealth-X keeps its finances secret but says ...": the name opening the sentence
