@@ -871,6 +871,9 @@ def test_state_as_a_verb_still_reports() -> None:
         ("On Monday he said the port was closed.", "he"),
         ("In March the minister said the port was closed.", "the minister"),
         ("On Jan. 5 the ministry said the port was closed.", "the ministry"),
+        ("Late on Monday the ministry said the port was closed.", "the ministry"),
+        ("In 2020 Aliyev said the port was closed.", "Aliyev"),
+        ("Since Monday the army has said the port was closed.", "the army"),
     ],
 )
 def test_a_time_adjunct_before_the_subject_is_not_part_of_it(text: str, speaker: str) -> None:
@@ -908,3 +911,29 @@ def test_a_report_in_an_opening_subordinate_clause_ends_with_it(
     text: str, reports: list[tuple[str, str]]
 ) -> None:
     assert [(st.speaker_mention, st.text) for st in extract_statements(text)] == reports
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A witness who asked not to be named said the port was closed.", "A witness"),
+        ("An aide who asked for anonymity said the port was closed.", "An aide"),
+        ("A witness who spoke to Reuters said the port was closed.", "A witness"),
+        ("Those who know him say the port was closed.", "Those"),
+    ],
+)
+def test_the_subject_before_a_relative_clause_and_its_terms_of_anonymity(text: str, speaker: str) -> None:
+    st = one(text)
+    assert (st.speaker_mention, st.cue, st.text) == (speaker, text.split()[-5], "the port was closed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike killed three people, Interfax news agency quoted the minister as saying.",
+        "The strike killed three people, the minister was quoted as saying.",
+    ],
+)
+def test_quoted_as_saying_after_what_was_said(text: str) -> None:
+    st = one(text)
+    assert (st.speaker_mention, st.text) == ("the minister", "The strike killed three people")

@@ -67,10 +67,16 @@ PHRASAL_PARTICLES = {
     "hold": ("up", "off"),
     "find": ("out", "itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"),
     "report": ("from", "for", "to"),
-    "know": ("as",),
+    "know": ("as", "him", "them"),  # "those who know him say": knowing a person
     # "appeared on a show", "appears before the committee" (but "appears to", "appeared ready")
     "appear": ("on", "before", "at", "in", "with", "alongside", "together", "onstage"),
 }
+# what follows "asked" / "declined" in a source's terms of anonymity
+_ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+be\s+(?:named|identified)|"
+    r"(?:to\s+|for\s+)?(?:remain\s+)?anonym|that\s+(?:his|her|their)\s+names?\s+not)",
+    re.I,
+)
 # forms of "be" before a participle that make it passive: "can be found here"
 _PASSIVE_BE = words("be been being is are was were")
 # what follows "continued" when it carries on with a thing, not with speaking: "continued their search"
@@ -161,6 +167,8 @@ _COMPLEMENT_PREPOSITIONS = {
 _ADJUNCT_OPENERS = frozenset(
     {"in", "on", "at", "during", "earlier", "later", "last", "after", "before", "since", "for", "with"}
 )
+# what a subject may start with after a time word: "(In) 2020 Aliyev said", "Monday the army"
+_SUBJECT_STARTS = words("the a an his her their its he she they we i")
 # prepositions that open a time adjunct before the subject: "On Monday he said"
 _TIME_PREPOSITIONS = words("on in at during since until by after before over through throughout")
 # words that make a time word an adjunct: "last week", "earlier this month"
@@ -257,6 +265,9 @@ class SentenceRules:
         sourced = self._sourcing_before(cue)
         if sourced is not None:
             return sourced
+        relative = self._relative_clause_subject(cue)
+        if relative is not None:
+            return relative
         i = cue - 1
         # skip adverbs, auxiliaries and time/place adjuncts between subject and verb
         while i >= 0:
@@ -325,14 +336,14 @@ class SentenceRules:
             lw = self.tokens[a].lower
             if lw in _TIME_DETERMINERS and (a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS):
                 a += 2
-            elif (
-                lw in _TIME_PREPOSITIONS and a + 1 < b and self.tokens[a + 1].lower.rstrip(".") in TIME_WORDS
-            ):
+            elif lw in _TIME_PREPOSITIONS and a + 1 < b and self._time_word(a + 1):
                 a += 2
-                while a < b and (
-                    self.tokens[a].lower.rstrip(".") in TIME_WORDS or self.tokens[a].text.isdigit()
-                ):
+                while a < b and self._time_word(a):
                     a += 1  # "On Monday night", "In March 2015", "On Jan. 5"
+            elif lw in {"late", "early"} and a + 1 < b and self.tokens[a + 1].lower in _TIME_PREPOSITIONS:
+                a += 1  # "Late on Monday the ministry said"
+            elif self._time_word(a) and a + 1 < b and self.tokens[a + 1].lower in _SUBJECT_STARTS:
+                a += 1  # "(Since) Monday the army has said", "(In) 2020 Aliyev said"
             elif lw in LEADING_FILLERS or lw in {"of", "for", "from", "at", "in", "and"}:
                 a += 1
             else:
@@ -348,6 +359,19 @@ class SentenceRules:
         if self._valid_speaker(a, b):
             return a, b
         return self._modified_subject(i, b)
+
+    def _relative_clause_subject(self, cue: int) -> tuple[int, int] | None:
+        """The subject before a relative clause that runs up to the cue: "A witness who asked
+        not to be named said", "Officials who spoke to Reuters said" (no comma between)."""
+        toks = self.tokens
+        for k in range(cue - 1, max(0, cue - 14), -1):
+            t = toks[k]
+            if t.in_quote or (not t.is_word and t.text not in {"-", "’s", "'s", "."}):
+                return None
+            if t.lower == "who":
+                found = self.speaker_before(k) if k > 0 else None
+                return found if found is not None and found[1] == k else None
+        return None
 
     def _modified_head(self, a: int) -> tuple[int, int] | None:
         """The subject when the phrase found before the cue, starting at ``a`` with a
@@ -928,6 +952,8 @@ class SentenceRules:
         nxt = toks[c + 1].lower if c + 1 < len(toks) else ""
         if nxt in PHRASAL_PARTICLES.get(lemma, ()):
             return False
+        if lemma in {"ask", "request", "decline"} and _ANONYMITY.match(self.text, toks[c].end):
+            return False  # "a witness who asked not to be named said ...": the source's terms
         if lemma == "find" and word == "found" and c > 0 and toks[c - 1].lower in _PASSIVE_BE:
             return False  # "the poll can be found here", "was found dead"
         if word == "state" and c + 1 < len(toks):
@@ -1064,6 +1090,11 @@ class SentenceRules:
                 end = outer.content[0] + len(head) - len(conj)
                 return end if end - outer.content[0] >= 8 else None
         return None
+
+    def _time_word(self, i: int) -> bool:
+        """A day, month or other time word, or a number (a date or a year)."""
+        t = self.tokens[i]
+        return t.lower.rstrip(".") in TIME_WORDS or t.text.isdigit()
 
     def _opens_subordinate(self, st: RawStatement) -> bool:
         """Whether the sentence opens with a subordinator before ``st``'s speaker and cue
@@ -1466,9 +1497,18 @@ class SentenceRules:
         if speaker is None:
             return None
         after = self.content_after(saying + 1)
-        if after is None:
-            return None
-        s, e, _ = after
+        if after is not None:
+            s, e, _ = after
+        else:  # "The strike killed three, Interfax quoted the minister as saying."
+            ends = saying + 2 >= len(toks) or toks[saying + 2].text in {".", "!", "?"}
+            first = min(c - 1 if passive else c, speaker[0])
+            comma = next(
+                (k for k in range(first - 1, 0, -1) if toks[k].text == "," and not toks[k].in_quote), None
+            )
+            before = self.content_before(comma + 1) if ends and comma is not None else None
+            if before is None:
+                return None
+            s, e = before
         cue_span = (toks[c].start, toks[c].end)
         return RawStatement(
             (s, e),
