@@ -937,3 +937,8 @@ def test_the_subject_before_a_relative_clause_and_its_terms_of_anonymity(text: s
 def test_quoted_as_saying_after_what_was_said(text: str) -> None:
     st = one(text)
     assert (st.speaker_mention, st.text) == ("the minister", "The strike killed three people")
+
+
+def test_cited_by_names_who_was_cited_not_a_report() -> None:
+    st = one("According to local officials cited by the agency, the bridge had collapsed.")
+    assert (st.cue, st.text) == ("according to", "the bridge had collapsed")

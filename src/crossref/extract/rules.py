@@ -954,6 +954,8 @@ class SentenceRules:
             return False
         if lemma in {"ask", "request", "decline"} and _ANONYMITY.match(self.text, toks[c].end):
             return False  # "a witness who asked not to be named said ...": the source's terms
+        if word in {"cited", "quoted"} and nxt == "by" and c > 0 and toks[c - 1].lower not in _PASSIVE_BE:
+            return False  # "local officials cited by the agency": who was cited, not a report
         if lemma == "find" and word == "found" and c > 0 and toks[c - 1].lower in _PASSIVE_BE:
             return False  # "the poll can be found here", "was found dead"
         if word == "state" and c + 1 < len(toks):
