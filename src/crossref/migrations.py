@@ -151,27 +151,23 @@ def apply_migrations(
             f"the database was written by a newer version of crossref (unknown migration {unknown[0]}); "
             "upgrade crossref to use it"
         )
-    done: list[str] = []
     pending = [(name, fn) for name, fn in MIGRATIONS if name not in applied]
     if not pending:
-        return done
+        return []
     # as SQLite advises for schema changes: a table made again must not cascade its DROP
     # into the tables that refer to it (each migration keeps references whole itself)
     enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
     db.conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        _apply(db, pending, begin, done)
+        return _apply(db, pending, begin)
     finally:
         db.conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
-    return done
 
 
 def _apply(
-    db: Database,
-    pending: list[tuple[str, Migration]],
-    begin: Callable[[], AbstractContextManager[object]],
-    done: list[str],
-) -> None:
+    db: Database, pending: list[tuple[str, Migration]], begin: Callable[[], AbstractContextManager[object]]
+) -> list[str]:
+    done: list[str] = []
     for name, fn in pending:
         with begin():
             db.execute(
@@ -188,6 +184,7 @@ def _apply(
             )
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         done.append(name)
+    return done
 
 
 @contextlib.contextmanager
@@ -338,17 +335,6 @@ def m0006_compact_grouping_state(db: Database) -> None:
     )
 
 
-#: The article's text between a statement's offsets (``st`` a row of ``statements``, ``a``
-#: its article), and the statement's text: as stored, or else that.
-ARTICLE_SPAN_SQL = 'substr(a.text, st.start + 1, st."end" - st.start)'
-STATEMENT_TEXT_SQL = f"COALESCE(st.text, {ARTICLE_SPAN_SQL})"
-# the same for a statement being deleted or changed (``old``), in a trigger
-_OLD_TEXT = (
-    'COALESCE(old.text, (SELECT substr(a.text, old.start + 1, old."end" - old.start) '
-    "FROM articles a WHERE a.id = old.article_id))"
-)
-
-
 @migration
 def m0007_statement_text_from_article(db: Database) -> None:
     """Statements stop storing their text where it is the article's text between their
@@ -357,7 +343,12 @@ def m0007_statement_text_from_article(db: Database) -> None:
     columns, ids and indexes). The view ``statement_texts`` gives every statement's text and
     sentence, and is what the full-text index of statements now indexes (statement texts only:
     the sentences it also held were nearly all NULL since m0004)."""
-    derivable = f"st.text = {ARTICLE_SPAN_SQL}"  # what reading it back gives unchanged
+    article_span = 'substr(a.text, st.start + 1, st."end" - st.start)'  # where a text is read back
+    # a deleted or changed statement's text (``old``), in a trigger
+    old_text = (
+        'COALESCE(old.text, (SELECT substr(a.text, old.start + 1, old."end" - old.start) '
+        "FROM articles a WHERE a.id = old.article_id))"
+    )
     _run(
         db,
         [
@@ -384,7 +375,7 @@ def m0007_statement_text_from_article(db: Database) -> None:
             "sentence_start, sentence_end, cue, kind, speaker_mention, mention_start, speaker_id, "
             "party_id, event_id, extra) "
             f'SELECT st.id, st.article_id, st.ordinal, st.start, st."end", '
-            f"CASE WHEN {derivable} THEN NULL ELSE st.text END, st.sentence, st.sentence_start, "
+            f"CASE WHEN st.text = {article_span} THEN NULL ELSE st.text END, st.sentence, st.sentence_start, "
             "st.sentence_end, st.cue, st.kind, st.speaker_mention, st.mention_start, st.speaker_id, "
             "st.party_id, st.event_id, st.extra "
             "FROM statements st LEFT JOIN articles a ON a.id = st.article_id",
@@ -395,7 +386,7 @@ def m0007_statement_text_from_article(db: Database) -> None:
             "CREATE INDEX idx_statements_party_id ON statements(party_id)",
             "CREATE INDEX idx_statements_event_id ON statements(event_id)",
             "CREATE VIEW statement_texts AS SELECT st.id, st.article_id, "
-            f"{STATEMENT_TEXT_SQL} AS text, "
+            f"COALESCE(st.text, {article_span}) AS text, "
             "COALESCE(st.sentence, substr(a.text, st.sentence_start + 1, "
             "st.sentence_end - st.sentence_start)) AS sentence "
             "FROM statements st JOIN articles a ON a.id = st.article_id",
@@ -408,10 +399,10 @@ def m0007_statement_text_from_article(db: Database) -> None:
             # the row is gone when these run: its text comes from old.* and its article
             "CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN "
             "INSERT INTO statements_fts(statements_fts, rowid, text) "
-            f"SELECT 'delete', old.id, {_OLD_TEXT}; END",
+            f"SELECT 'delete', old.id, {old_text}; END",
             'CREATE TRIGGER statements_au AFTER UPDATE OF text, start, "end", article_id ON statements '
             "BEGIN INSERT INTO statements_fts(statements_fts, rowid, text) "
-            f"SELECT 'delete', old.id, {_OLD_TEXT}; "
+            f"SELECT 'delete', old.id, {old_text}; "
             "INSERT INTO statements_fts(rowid, text) "
             "SELECT id, text FROM statement_texts WHERE id = new.id; END",
             # an article's statements leave the index while the article is there to read from

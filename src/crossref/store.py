@@ -21,7 +21,7 @@ from typing import Any, Literal, Protocol
 
 from crossref.database import DEFAULT_RETRY_FOR, Database
 from crossref.errors import CrossrefError, DatabaseError, LookupFailed, QueryError
-from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, STATEMENT_TEXT_SQL, apply_migrations
+from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, apply_migrations
 from crossref.models import ArticleInput, Statement
 from crossref.parties import party_kind
 from crossref.parties.settings import PartySettings, party_key
@@ -220,6 +220,9 @@ SENTENCE_SQL = (
 )
 """A statement's sentence (``st``) from its article (``a``): stored only where it is not the
 article's text between the sentence offsets."""
+
+STATEMENT_TEXT_SQL = 'COALESCE(st.text, substr(a.text, st.start + 1, st."end" - st.start))'
+"""A statement's text, likewise (stored only where it is not the article's between its offsets)."""
 
 
 @dataclass
