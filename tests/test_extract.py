@@ -942,3 +942,17 @@ def test_quoted_as_saying_after_what_was_said(text: str) -> None:
 def test_cited_by_names_who_was_cited_not_a_report() -> None:
     st = one("According to local officials cited by the agency, the bridge had collapsed.")
     assert (st.cue, st.text) == ("according to", "the bridge had collapsed")
+
+
+def test_a_countrys_leader_is_its_head_of_state_or_government_named_before() -> None:
+    text = (
+        "Prime Minister Nikol Pashinyan said the shelling was a provocation.\n\n"
+        "President Ilham Aliyev said the army had only returned fire.\n\n"
+        "The Armenian leader added that observers were needed.\n\n"
+        "The Russian leader said nothing would change."
+    )
+    found = extract_statements(text)
+    assert [(s.speaker_mention, s.speaker) for s in found[2:]] == [
+        ("The Armenian leader", "Nikol Pashinyan"),
+        ("The Russian leader", "Russian leader"),  # none named: left as written
+    ]

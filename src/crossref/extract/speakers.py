@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
-from crossref.parties import armed_group, countries, figure_by_surname
+from crossref.parties import armed_group, countries, figure_by_surname, figure_country
 from crossref.words import (
     DETERMINERS,
     GENERIC_GROUPS,
@@ -635,6 +635,9 @@ class ArticleSpeakers:
             last = max((p for p in ent.positions if p <= pos), default=-1)
             if last > best_pos:
                 best, best_pos = ent, last
+        if best is None and head == "leader" and country:
+            # "the Azerbaijani leader": the country's head of state or government named before
+            return self._head_of(country, pos)
         if best is None:
             # "the regional governor said ..." before the article names him: the first
             # person named later with that role
@@ -647,6 +650,24 @@ class ArticleSpeakers:
                 and min(e.positions) > pos
             ]
             best = min(later, key=lambda e: min(e.positions)) if later else None
+        if best is not None:
+            best.positions.append(pos)
+        return best
+
+    def _head_of(self, country: str, pos: int) -> Entity | None:
+        """The person of ``country`` last named before ``pos`` with the role of a head of state
+        or government (president, prime minister, chancellor, king ...)."""
+        best: Entity | None = None
+        best_pos = -1
+        for ent in self.entities:
+            label = set(fold(ent.role or "").replace(".", "").split())
+            if ent.kind != "person" or not label & _HEAD_ROLES:
+                continue
+            if (ent.country or figure_country(ent.name)) != country:
+                continue
+            last = max((p for p in ent.positions if p <= pos), default=-1)
+            if last > best_pos:
+                best, best_pos = ent, last
         if best is not None:
             best.positions.append(pos)
         return best
@@ -728,6 +749,10 @@ def _split_at_sentence_ends(run: str) -> list[tuple[int, str]]:
     if start < len(run):
         parts.append((start, run[start:]))
     return parts
+
+
+#: roles of a head of state or government, whom "the Azerbaijani leader" names
+_HEAD_ROLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "leader"})
 
 
 def _bare(word: str) -> str:
