@@ -956,3 +956,10 @@ def test_a_countrys_leader_is_its_head_of_state_or_government_named_before() -> 
         ("The Armenian leader", "Nikol Pashinyan"),
         ("The Russian leader", "Russian leader"),  # none named: left as written
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Title: Shelling hits border village as truce talks stall", "Location: Sotk, near the border"]
+)
+def test_a_metadata_label_and_colon_is_no_speaker(text: str) -> None:
+    assert extract_statements(text) == []

@@ -1843,7 +1843,8 @@ _NOT_COLON_SPEAKERS = words(
     latest update updated note editor editor's editor’s related photo photos read watch listen video
     image source sources correction clarification disclosure full transcript q a question answer by
     story breaking exclusive opinion analysis live see more also warning summary background context
-    credit caption file getty reuters ap
+    credit caption file getty reuters ap title headline subtitle date dateline published outlet author
+    byline tags keywords topic topics section category location
     """
 )
 
