@@ -963,3 +963,11 @@ def test_a_countrys_leader_is_its_head_of_state_or_government_named_before() -> 
 )
 def test_a_metadata_label_and_colon_is_no_speaker(text: str) -> None:
     assert extract_statements(text) == []
+
+
+def test_a_dateline_of_two_cities_is_not_what_was_said() -> None:
+    st = one(
+        "BAKU/YEREVAN, March 5 (Test Wire) - Shelling hit the village of Sotk overnight, "
+        "Armenia's Defence Ministry said."
+    )
+    assert st.text == "Shelling hit the village of Sotk overnight"

@@ -94,7 +94,7 @@ BASE_FORM_LICENSORS = words(
     """
 )
 DATELINE = re.compile(
-    r"[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+    r"[A-Z][A-Z .'/\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"
 )
 TRAILING_CLAUSE = re.compile(
