@@ -918,6 +918,7 @@ def test_a_report_in_an_opening_subordinate_clause_ends_with_it(
     [
         ("A witness who asked not to be named said the port was closed.", "A witness"),
         ("An aide who asked for anonymity said the port was closed.", "An aide"),
+        ("A worker who declined to give his surname said the port was closed.", "A worker"),
         ("A witness who spoke to Reuters said the port was closed.", "A witness"),
         ("Those who know him say the port was closed.", "Those"),
     ],

@@ -74,7 +74,8 @@ PHRASAL_PARTICLES = {
 # what follows "asked" / "declined" in a source's terms of anonymity
 _ANONYMITY = re.compile(
     r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+be\s+(?:named|identified)|"
-    r"(?:to\s+|for\s+)?(?:remain\s+)?anonym|that\s+(?:his|her|their)\s+names?\s+not)",
+    r"(?:to\s+|for\s+)?(?:remain\s+)?anonym|that\s+(?:his|her|their)\s+names?\s+not|"
+    r"to\s+(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?(?:sur)?names?)",
     re.I,
 )
 # forms of "be" before a participle that make it passive: "can be found here"
