@@ -446,3 +446,9 @@ def test_reextract(
     assert [(r["speaker"], r["party"]) for r in rows] == [("Defence Ministry", "Ukraine")]
     events = json_out(invoke(runner, "events", "--db", filled_db, "--json"))
     assert [e["id"] for e in events] == [rows[0]["event_id"]]  # re-extraction groups statements again
+
+
+def test_a_new_database_is_made_without_an_upgrade_notice(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["articles", "--json", "--db", str(tmp_path / "new.db")])
+    assert result.exit_code == 0, result.stderr
+    assert "upgrading" not in result.stderr

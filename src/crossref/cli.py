@@ -138,7 +138,12 @@ def _output_format(*, json_: bool, jsonl: bool, csv_: bool, tsv: bool, table: bo
 
 
 def _open_db(db: Path | None) -> store.Database:
-    return store.open_database(resolve_db_path(db))
+    path = resolve_db_path(db)
+
+    def upgrading(pending: list[str]) -> None:
+        Messages().info(f"upgrading {path} to this version of crossref (once; a big database takes a minute)")
+
+    return store.open_database(path, on_upgrade=upgrading)
 
 
 def _iso_date(value: str | None) -> str | None:

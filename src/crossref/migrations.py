@@ -134,13 +134,16 @@ def applied_migrations(db: Database) -> list[str]:
 
 
 def apply_migrations(
-    db: Database, transaction: Callable[[], AbstractContextManager[object]] | None = None
+    db: Database,
+    transaction: Callable[[], AbstractContextManager[object]] | None = None,
+    on_upgrade: Callable[[list[str]], None] | None = None,
 ) -> list[str]:
     """Apply every pending migration in order; return the names applied now.
 
     ``transaction`` opens a write transaction (defaults to a plain ``BEGIN IMMEDIATE``); no
-    write happens at all when nothing is pending. Raises DatabaseError when the database was
-    migrated by a newer crossref.
+    write happens at all when nothing is pending. ``on_upgrade`` is told the pending names
+    before a database made by an older crossref is migrated (not a new one). Raises
+    DatabaseError when the database was migrated by a newer crossref.
     """
     begin = transaction or (lambda: _plain_transaction(db))
     applied = applied_migrations(db)
@@ -154,6 +157,8 @@ def apply_migrations(
     pending = [(name, fn) for name, fn in MIGRATIONS if name not in applied]
     if not pending:
         return []
+    if applied and on_upgrade is not None:
+        on_upgrade([name for name, _ in pending])
     # as SQLite advises for schema changes: a table made again must not cascade its DROP
     # into the tables that refer to it (each migration keeps references whole itself)
     enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]

@@ -126,8 +126,10 @@ def open_database(
     *,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     retry_for: float = DEFAULT_RETRY_FOR,
+    on_upgrade: Callable[[list[str]], None] | None = None,
 ) -> Database:
-    """Open (creating and migrating as needed) the crossref database at ``path``.
+    """Open (creating and migrating as needed) the crossref database at ``path``;
+    ``on_upgrade`` is told the migrations a database of an older crossref is about to get.
 
     Raises DatabaseError, leaving the file untouched, if ``path`` is a directory, not SQLite,
     corrupt, or a SQLite database crossref did not create.
@@ -149,7 +151,7 @@ def open_database(
         _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"), retry_for)
         conn.create_function("crossref_key", 1, _sql_key, deterministic=True)
         db = Database(conn, path, retry_for)
-        apply_migrations(db, lambda: write_transaction(db))
+        apply_migrations(db, lambda: write_transaction(db), on_upgrade)
     except DatabaseError:
         conn.close()
         raise
