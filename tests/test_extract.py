@@ -972,3 +972,31 @@ def test_a_dateline_of_two_cities_is_not_what_was_said() -> None:
         "Armenia's Defence Ministry said."
     )
     assert st.text == "Shelling hit the village of Sotk overnight"
+
+
+def test_a_spokesmans_role_points_back_to_the_body_named_before() -> None:
+    text = (
+        "The Israeli military said it had targeted a command centre.\n\n"
+        "A military spokesperson, Lt. Col. Peter Lerner, told reporters residents had been warned. "
+        'It said it "takes every feasible precaution".\n\n'
+        'Hamas called the strike a "massacre". '
+        "Its spokesman, Hazem Qassem, said Israel was targeting civilians."
+    )
+    found = {s.speaker: s for s in extract_statements(text)}
+    assert (found["Peter Lerner"].speaker_role, found["Peter Lerner"].party) == (
+        "A military spokesperson",
+        "Israel",
+    )
+    assert [s.speaker for s in extract_statements(text) if s.speaker_mention == "It"] == ["Israeli military"]
+    assert (found["Hazem Qassem"].speaker_role, found["Hazem Qassem"].party) == ("Its spokesman", "Hamas")
+
+
+def test_the_head_of_a_body_named_by_the_body() -> None:
+    text = (
+        'UN Secretary-General Antonio Guterres said he was "deeply alarmed" by the toll.\n\n'
+        "The UN chief urged both sides to protect civilians."
+    )
+    assert [(s.speaker, s.party) for s in extract_statements(text)] == [
+        ("Antonio Guterres", "United Nations"),
+        ("Antonio Guterres", "United Nations"),
+    ]

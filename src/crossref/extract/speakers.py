@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from crossref.extract.lexicon import ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
+from crossref.extract.lexicon import CUE_FORMS, ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
 from crossref.parties import armed_group, countries, figure_by_surname, figure_country
@@ -184,6 +184,13 @@ _ORG_NAME_WORDS = ORG_HEADS | {
     "western",
 }
 _TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {
+    "secretary-general",
+    "director-general",
+    "attorney-general",
+    "governor-general",
+    "major-general",
+    "lieutenant-general",
+    "vice-president",
     "colonel",
     "commodore",
     "brigadier",
@@ -309,8 +316,11 @@ class ArticleSpeakers:
         sent = self._sentence_start_near(pos)
         lo = sent[0] if sent else 0
         before = self.text[lo:pos]
-        appositive = re.search(r"(?:^|,\s+)((?:[\w’'\-.]+\s+){1,6}?[\w’'\-.]+),\s+$", before)
-        if appositive and not lead:
+        titled = before
+        if lead and titled.rstrip().endswith(" ".join(lead)):  # "A military spokesman, Lt. Col. X"
+            titled = titled.rstrip()[: -len(" ".join(lead))]
+        appositive = re.search(r"(?:^|,\s+)((?:[\w’'\-.]+\s+){1,6}?[\w’'\-.]+),\s+$", titled)
+        if appositive:
             # "A NATO spokesperson, Allison Hart, said": the role stands before the name
             phrase = appositive.group(1)
             if any(_bare(w) in ROLE_NOUNS | _SPOKES for w in phrase.split()):
@@ -368,6 +378,8 @@ class ArticleSpeakers:
             return None
         phrase = m.group(1).strip()
         words = [_bare(w) for w in phrase.split()]
+        if words and words[0] in CUE_FORMS:
+            return None  # "Peter Lerner, told reporters ...": the verb, not an apposition
         if len(words) > 14 or not any(
             w in ROLE_NOUNS | ORG_HEADS | _SPOKES or countries.country_of_word(o)
             for w, o in zip(words, phrase.split(), strict=False)
@@ -515,6 +527,39 @@ class ArticleSpeakers:
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
         """The entity a speaker phrase (``text[start:end]``) refers to."""
+        found = self._resolve(start, end)
+        ent = found.entity
+        if ent is not None and ent.kind == "person" and ent.country is None:
+            body = self._body_referred_to(ent, start)
+            if body is not None:  # "A military spokesman, Peter Lerner": the military named before
+                ent.affiliation, ent.country = body, body.country
+                return self._as_resolved(ent)
+        return found
+
+    def _body_referred_to(self, ent: Entity, pos: int) -> Entity | None:
+        """The organisation named before ``pos`` that a person's role points back to: 'its
+        spokesman' (the last one named), 'a military spokesman' (the last military named);
+        None when the role names a body of its own, or none was named."""
+        role = fold(ent.role or "").split()
+        if ent.affiliation is not None and ent.affiliation.name[:1].islower():
+            key = fold(ent.affiliation.name).split()[-1]  # a generic body: "military", "ministry"
+        elif ent.affiliation is None and role[:1] in (["its"], ["their"]):
+            key = ""
+        else:
+            return None
+        best: Entity | None = None
+        best_pos = -1
+        for org in self.entities:
+            if org is ent.affiliation or org.kind != "organisation" or not org.name[:1].isupper():
+                continue
+            if key and key not in fold(org.name).split():
+                continue
+            last = max((p for p in org.positions if p < pos), default=-1)
+            if last > best_pos:
+                best, best_pos = org, last
+        return best
+
+    def _resolve(self, start: int, end: int) -> Resolved:
         phrase = self.text[start:end].strip()
         words = phrase.split()
         lw = [fold(w) for w in words]
@@ -612,6 +657,8 @@ class ArticleSpeakers:
         country = countries.country_in(phrase)
         if head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS:
             found = self._by_role(head, country, start)
+            if found is None and head in _HEAD_OF_BODY and len(lw) > 1:
+                found = self._head_of_body(lw[:-1], start)  # "the UN chief": its secretary-general
             if found is not None:
                 return self._as_resolved(found)
             return Resolved(_canonical_org(" ".join(words)), "person", " ".join(words), country, None)
@@ -654,6 +701,23 @@ class ArticleSpeakers:
             best.positions.append(pos)
         return best
 
+    def _head_of_body(self, body: list[str], pos: int) -> Entity | None:
+        """The person last named before ``pos`` whose role names the body ``body`` names
+        ("UN" in "UN Secretary-General"), for "the UN chief", "the IAEA head"."""
+        wanted = {w for w in body if w not in _DETERMINERS and not countries.country_of_word(w)}
+        best: Entity | None = None
+        best_pos = -1
+        for ent in self.entities:
+            label = set(fold(ent.role or "").replace("-", " ").replace(".", "").split())
+            if ent.kind != "person" or not wanted or not wanted <= label:
+                continue
+            last = max((p for p in ent.positions if p <= pos), default=-1)
+            if last > best_pos:
+                best, best_pos = ent, last
+        if best is not None:
+            best.positions.append(pos)
+        return best
+
     def _head_of(self, country: str, pos: int) -> Entity | None:
         """The person of ``country`` last named before ``pos`` with the role of a head of state
         or government (president, prime minister, chancellor, king ...)."""
@@ -682,7 +746,8 @@ class ArticleSpeakers:
             ]
             if self.last_speaker is not None and self.last_speaker.kind in kinds:
                 return self.last_speaker
-            return max(candidates, key=lambda x: x[0])[1] if candidates else None
+            named = [c for c in candidates if c[1].name[:1].isupper()]  # not "military" from a role
+            return max(named or candidates, key=lambda x: x[0])[1] if candidates else None
         if pronoun not in {"he", "she"}:
             return None
         gender = "male" if pronoun == "he" else "female"
@@ -751,6 +816,8 @@ def _split_at_sentence_ends(run: str) -> list[tuple[int, str]]:
     return parts
 
 
+#: heads that name whoever leads a body: "the UN chief", "the IAEA head"
+_HEAD_OF_BODY = frozenset({"chief", "head", "boss"})
 #: roles of a head of state or government, whom "the Azerbaijani leader" names
 _HEAD_ROLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "leader"})
 
