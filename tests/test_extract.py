@@ -1000,3 +1000,28 @@ def test_the_head_of_a_body_named_by_the_body() -> None:
         ("Antonio Guterres", "United Nations"),
         ("Antonio Guterres", "United Nations"),
     ]
+
+
+def test_a_role_with_its_place_then_the_name_and_the_side_that_installed_them() -> None:
+    st = one(
+        "DONETSK, Ukraine, Feb 2 (Test Wire) - Shelling killed four people at a market, "
+        "the Russian-installed mayor of the city, Alexei Kulemzin, said on Friday."
+    )
+    assert (st.speaker, st.speaker_role, st.party, st.text) == (
+        "Alexei Kulemzin",
+        "the Russian-installed mayor of the city",
+        "Russia",
+        "Shelling killed four people at a market",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Denis Pushilin, the Moscow-installed head of the region, blamed Ukrainian forces.", "Russia"),
+        ("Pro-Kremlin military bloggers said the town was almost surrounded.", "Russia"),
+        ("Iranian-backed militias said they had fired the rockets.", "Iran"),
+    ],
+)
+def test_who_installed_or_backs_a_speaker_is_their_side(text: str, party: str) -> None:
+    assert one(text).party == party

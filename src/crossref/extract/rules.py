@@ -95,7 +95,7 @@ BASE_FORM_LICENSORS = words(
     """
 )
 DATELINE = re.compile(
-    r"[A-Z][A-Z .'/\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+    r"[A-Z][A-Z .'/\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"
 )
 TRAILING_CLAUSE = re.compile(
@@ -1412,14 +1412,16 @@ class SentenceRules:
         if n0 == comma or n0 < 2 or toks[n0 - 1].text != ",":
             return None
         k = n0 - 2
-        while k >= 0 and n0 - 1 - k <= 6 and (toks[k].is_word or toks[k].text in {"’s", "'s", "-"}):
+        while k >= 0 and n0 - 1 - k <= 9 and (toks[k].is_word or toks[k].text in {"’s", "'s", "-"}):
             if toks[k].in_quote or toks[k].lower in CLAUSE_WORDS:
                 return None
             k -= 1
         if k < 1 or toks[k].text not in {",", "”", '"', "'", "’"} or k + 1 >= n0 - 1:
             return None
         role = toks[k + 1 : n0 - 1]
-        head = role[-1].lower
+        # the noun the role is about: "the mayor of the city", "a spokesman for the army"
+        of = next((i for i, t in enumerate(role) if i > 0 and t.lower in {"of", "for", "at", "in"}), None)
+        head = role[of - 1].lower if of is not None else role[-1].lower
         owner = len(role) > 1 and (  # "Trump's campaign manager"
             role[0].text.endswith(("’s", "'s")) or role[1].text in {"’s", "'s"}
         )

@@ -561,6 +561,16 @@ class ArticleSpeakers:
 
     def _resolve(self, start: int, end: int) -> Resolved:
         phrase = self.text[start:end].strip()
+        role, comma, name = phrase.rpartition(", ")
+        if comma and role and name and all(w[:1].isupper() for w in name.split()) and len(name.split()) <= 4:
+            # "the mayor of the city, Alexei Kulemzin": the person named, in the role before
+            name_start = start + self.text[start:end].rindex(name)
+            person = self._resolve(name_start, name_start + len(name)).entity
+            if person is not None and person.kind == "person":
+                if not person.role:
+                    person.role = role
+                    self._attach(person, role)
+                return self._as_resolved(person)
         words = phrase.split()
         lw = [fold(w) for w in words]
         while lw and lw[0] in _DETERMINERS and len(lw) > 1:

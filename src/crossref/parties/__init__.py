@@ -177,9 +177,30 @@ def _place_in(phrase: str | None) -> str | None:
     return None
 
 
+# "the Russian-installed mayor", "Moscow-backed separatists", "pro-Kremlin bloggers": the
+# side that put them there or that they take
+_SIDE_TAKEN = re.compile(
+    r"\b([A-Z][\w’']+)-(?:installed|backed|appointed|allied|aligned|controlled|sponsored|funded)\b"
+    r"|\bpro-([A-Z][\w’']+)",
+    re.I,
+)
+
+
+def side_taken(phrase: str | None) -> str | None:
+    """The country a phrase says someone was installed or backed by, or is for."""
+    for m in _SIDE_TAKEN.finditer(phrase or ""):
+        country = countries.country_of_word(m.group(1) or m.group(2))
+        if country:
+            return country
+    return None
+
+
 def infer_party(resolved: Resolved, mention: str | None) -> str | None:
     """The party a resolved speaker speaks for, or None when nothing says."""
     name, kind, role = resolved.name, resolved.kind, resolved.role
+    taken = side_taken(role) or side_taken(mention)
+    if taken:
+        return taken
     if kind != "organisation":
         for source in (role, mention):
             for word in fold(source or "").replace("-", " ").replace("(", " ").split():
