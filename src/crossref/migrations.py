@@ -142,7 +142,8 @@ def apply_migrations(
 
     ``transaction`` opens a write transaction (defaults to a plain ``BEGIN IMMEDIATE``); no
     write happens at all when nothing is pending. ``on_upgrade`` is told the pending names
-    before a database made by an older crossref is migrated (not a new one). Raises
+    before a database made by an older crossref, holding articles, is migrated (not one that
+    another process is making). Raises
     DatabaseError when the database was migrated by a newer crossref.
     """
     begin = transaction or (lambda: _plain_transaction(db))
@@ -157,7 +158,7 @@ def apply_migrations(
     pending = [(name, fn) for name, fn in MIGRATIONS if name not in applied]
     if not pending:
         return []
-    if applied and on_upgrade is not None:
+    if applied and on_upgrade is not None and _holds_articles(db):  # not one being made meanwhile
         on_upgrade([name for name, _ in pending])
     # as SQLite advises for schema changes: a table made again must not cascade its DROP
     # into the tables that refer to it (each migration keeps references whole itself)
@@ -167,6 +168,12 @@ def apply_migrations(
         return _apply(db, pending, begin)
     finally:
         db.conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+def _holds_articles(db: Database) -> bool:
+    return (
+        "articles" in db.table_names() and db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+    )
 
 
 def _apply(
