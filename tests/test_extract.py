@@ -1025,3 +1025,11 @@ def test_a_role_with_its_place_then_the_name_and_the_side_that_installed_them() 
 )
 def test_who_installed_or_backs_a_speaker_is_their_side(text: str, party: str) -> None:
     assert one(text).party == party
+
+
+def test_a_place_controlled_by_a_side_does_not_make_its_mayor_that_sides() -> None:
+    st = one(
+        "Ivan Fedorov, the exiled mayor of the Russian-controlled city of Melitopol, "
+        "said the shelling had stopped."
+    )
+    assert st.party != "Russia"

@@ -178,9 +178,10 @@ def _place_in(phrase: str | None) -> str | None:
 
 
 # "the Russian-installed mayor", "Moscow-backed separatists", "pro-Kremlin bloggers": the
-# side that put them there or that they take
+# side that put them there or that they take ("-controlled" is left out: "the exiled mayor of
+# the Russian-controlled city" tells where, not whose)
 _SIDE_TAKEN = re.compile(
-    r"\b([A-Z][\w’']+)-(?:installed|backed|appointed|allied|aligned|controlled|sponsored|funded)\b"
+    r"\b([A-Z][\w’']+)-(?:installed|backed|appointed|allied|aligned|sponsored|funded)\b"
     r"|\bpro-([A-Z][\w’']+)",
     re.I,
 )
