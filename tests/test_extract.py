@@ -1033,3 +1033,164 @@ def test_a_place_controlled_by_a_side_does_not_make_its_mayor_that_sides() -> No
         "said the shelling had stopped."
     )
     assert st.party != "Russia"
+
+
+# -- conflict-news forms (session of 2026-12-06) ------------------------------------------
+
+
+def test_an_arabic_family_name_with_its_article_is_one_name_and_he_is_that_person() -> None:
+    text = (
+        "Militia adviser Khaled al-Rashidi rejected the report.\n\n"
+        "“Our units were forty kilometres away,” he said in a voice message.\n\n"
+        "Rashidi added that the militia would open an inquiry."
+    )
+    found = extract_statements(text)
+    assert [s.speaker for s in found] == ["Khaled al-Rashidi"] * 3
+
+
+def test_a_town_with_an_article_is_no_person() -> None:
+    text = "Shelling hit a market in El Fasher on Friday.\n\n“The shells came from the east,” he said."
+    assert all(s.speaker != "El Fasher" for s in extract_statements(text))
+
+
+def test_the_army_refers_back_to_the_state_army_named_before() -> None:
+    text = (
+        "Chad's army and a rebel front traded fire near the border on Monday.\n\n"
+        "In a statement, the army said the rebels had attacked a checkpoint at dawn."
+    )
+    s = extract_statements(text)[-1]
+    assert s.speaker_mention == "the army"
+    assert s.speaker is not None and "army" in s.speaker and s.speaker != "army"
+    assert s.party == "Chad"
+
+
+def test_a_paramilitary_group_named_with_a_descriptor_is_its_own_side() -> None:
+    s = one("The paramilitary Rapid Support Forces said its fighters had repelled an attack on the city.")
+    assert s.party == "Rapid Support Forces"
+
+
+def test_a_long_role_that_opens_the_sentence_then_the_name() -> None:
+    text = (
+        "The Russian-installed governor of the occupied part of Kherson region, Pavel Orlov, "
+        "claimed that Ukrainian drones had struck a bus depot."
+    )
+    s = one(text)
+    assert s.speaker == "Pavel Orlov"
+    assert s.party == "Russia"
+    assert s.text == "Ukrainian drones had struck a bus depot"
+
+
+def test_a_role_of_an_international_body_before_the_name() -> None:
+    s = one("The UN resident coordinator for Yemen, Marta Lindqvist, said she was alarmed by the reports.")
+    assert s.speaker == "Marta Lindqvist"
+    assert s.party == "United Nations"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The Sahel Relief Network, which runs two clinics in the town, said it had treated 41 wounded.",
+            "Sahel Relief Network",
+        ),
+        (
+            "Brigade commander Idris Kamara, known as Tiger, has said his men will hold the bridge.",
+            "Idris Kamara",
+        ),
+        (
+            "The Transitional Council, led by General Amadou Sy, has repeatedly accused Mali of "
+            "arming the rebels.",
+            "Transitional Council",
+        ),
+    ],
+)
+def test_the_subject_before_a_parenthetical_and_an_auxiliary(text: str, speaker: str) -> None:
+    s = one(text)
+    assert s.speaker == speaker
+    assert s.cue in {"said", "accused"}
+
+
+def test_a_relative_clause_is_described_not_reported() -> None:
+    found = extract_statements(
+        "The Sahel Relief Network, which supports the district hospital, said it had treated 41 wounded."
+    )
+    assert [(s.cue, s.text) for s in found] == [("said", "it had treated 41 wounded")]
+
+
+def test_a_name_with_a_capitalised_function_word_is_an_organisation() -> None:
+    s = one("Reporters Without Borders said two journalists had been detained at the checkpoint.")
+    assert s.speaker == "Reporters Without Borders"
+    assert s.speaker_type == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, claimant, answer",
+    [
+        (
+            "Kyiv said its drones had hit a Russian fuel depot in Crimea, a claim that Russia's "
+            "defence ministry dismissed as fabricated.",
+            "Ukraine",
+            "Russia",
+        ),
+        (
+            "Baku has repeatedly accused Yerevan of shelling the border villages, a charge Armenia denies.",
+            "Azerbaijan",
+            "Armenia",
+        ),
+        (
+            "Israel says it strikes only militant targets and blames Hamas for sheltering among "
+            "civilians, which the group denies.",
+            "Israel",
+            "Hamas",
+        ),
+    ],
+)
+def test_the_other_sides_answer_appended_to_a_claim(text: str, claimant: str, answer: str) -> None:
+    found = extract_statements(text)
+    check_offsets(text, found)
+    assert found[0].party == claimant
+    rebuttal = found[-1]
+    assert rebuttal.party == answer
+    assert rebuttal.cue in {"dismissed", "denies"}
+    assert found[0].end <= rebuttal.start  # the claim's content ends before the answer
+
+
+def test_according_to_ends_before_a_clause_of_the_other_side_and_skips_the_dateline() -> None:
+    text = (
+        "AMMAN/JERUSALEM (Wire) — An airstrike on a shelter killed 12 people, according to the "
+        "Gaza civil defence agency, while the Israeli military said it had struck a command post."
+    )
+    found = extract_statements(text)
+    check_offsets(text, found)
+    assert found[0].text == "An airstrike on a shelter killed 12 people"
+    assert found[1].party == "Israel"
+
+
+def test_his_spokesman_speaks_for_the_person_named_before() -> None:
+    text = (
+        "NATO Secretary General Jens Stoltenberg was deeply concerned by the incident, his "
+        "spokesman Oana Lungescu said.\n\nLungescu added that allies were consulting."
+    )
+    found = extract_statements(text)
+    assert [s.party for s in found] == ["NATO", "NATO"]
+
+
+def test_the_source_is_the_source_described_before() -> None:
+    text = (
+        "A source in Ukraine's navy told the agency the boat was hit by a sea drone.\n\n"
+        "“It was a clean hit,” the source said."
+    )
+    found = extract_statements(text)
+    assert [s.party for s in found] == ["Ukraine", "Ukraine"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chief, Dana Whitfield, said the campaign would recast its message.",  # "The" is a Brazilian town
+        "Texas Sen. Roy Calder said the bill would fail.",  # "Sen" is an English village
+        "Elena Park, a New York Times reporter, said the memo was authentic.",  # York is English
+    ],
+)
+def test_common_words_and_titles_are_no_towns_that_give_a_side(text: str) -> None:
+    assert one(text).party in {None, "United States"}

@@ -215,6 +215,8 @@ ROLE_NOUNS = words(
     envoy prosecutor governor mayor judge spokesman spokeswoman spokesperson director senator
     congressman congresswoman representative chancellor premier king queen prince sheikh emir adviser
     advisor aide candidate nominee lawyer attorney founder ceo head official diplomat analyst
+    coordinator rapporteur negotiator mediator commissioner administrator ombudsman officer inspector
+    investigator admiral colonel captain lieutenant sergeant marshal brigadier undersecretary
     """
 )
 

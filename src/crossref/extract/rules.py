@@ -20,6 +20,7 @@ from crossref.extract.lexicon import (
     ORG_HEADS,
     POSSESSIVE_PRONOUNS,
     PRONOUNS,
+    ROLE_NOUNS,
     SPEAKER_NOUNS,
     STANCE_VERBS,
     TIME_WORDS,
@@ -72,6 +73,19 @@ PHRASAL_PARTICLES = {
     "appear": ("on", "before", "at", "in", "with", "alongside", "together", "onstage"),
 }
 # what follows "asked" / "declined" in a source's terms of anonymity
+# the auxiliaries and adverbs of a verb group: "has repeatedly said", "had also warned"
+_VERB_GROUP = words("has have had also repeatedly previously later earlier again already since long")
+# appositions that give another name: "X, known as Y,", "X, also known as Y,"
+# "X, led by Y, said", "X, based in Geneva, said": a participle set off after the subject
+_IRREGULAR_PARTICIPLES = words("led run known born built held")
+_NAMING_APPOSITIONS = {("also", "known"), ("better", "known"), ("widely", "known"), ("popularly", "known")}
+# "..., a claim Moscow denies": nouns for what one side said, and verbs the other answers with
+_CLAIM_NOUNS = words(
+    "claim claims charge charges accusation accusations allegation allegations assertion version"
+)
+_REBUTTING = words("deny reject dismiss dispute refute contest")
+_NEW_CLAUSE = words("while whereas but although though and even as")
+_NAME_MARKS = frozenset({"’s", "'s", "-", "."})
 _ANONYMITY = re.compile(
     r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+be\s+(?:named|identified)|"
     r"(?:to\s+|for\s+)?(?:remain\s+)?anonym|that\s+(?:his|her|their)\s+names?\s+not|"
@@ -100,6 +114,7 @@ DATELINE = re.compile(
 )
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"
+    r"an? (?:claims?|charges?|accusations?|allegations?|assertion|version)\b|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
     r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+"
 )
@@ -916,6 +931,12 @@ class SentenceRules:
                     found.append(st)
                     used_until = c
                     continue
+            if t.text == ",":
+                rebuttal = self._rebuttal(c)
+                if rebuttal is not None:
+                    found.append(rebuttal[0])
+                    used_until = rebuttal[1]
+                continue
             lemma = CUE_FORMS.get(lw)
             if lemma is None or t.is_capitalized and c > 0 and not self._title_case():
                 continue
@@ -930,6 +951,62 @@ class SentenceRules:
         for st in kept:
             self._end_with_subordinate_clause(st)
         return kept
+
+    def _rebuttal(self, comma: int) -> tuple[RawStatement, int] | None:
+        """Another side's answer appended to a claim: "..., a claim that Russia's defence
+        ministry dismissed as fake", "..., a charge the UAE denies", "..., which the group
+        denies". The statement's content is that appended phrase; returns it with its cue's
+        token index."""
+        toks = self.tokens
+        j = comma + 1
+        if j + 2 >= len(toks) or toks[j].in_quote:
+            return None
+        if toks[j].lower in {"a", "an"} and toks[j + 1].lower in _CLAIM_NOUNS:
+            k = j + 2
+            if toks[k].lower in {"that", "which"}:
+                k += 1
+        elif toks[j].lower == "which":
+            k = j + 1
+        else:
+            return None
+        v = next(
+            (m for m in range(k + 1, min(len(toks), k + 9)) if CUE_FORMS.get(toks[m].lower) in _REBUTTING),
+            None,
+        )
+        if v is None or toks[v].is_capitalized:
+            return None
+        b = v
+        while b > k and toks[b - 1].lower in BETWEEN_SUBJECT_AND_CUE:
+            b -= 1
+        if b <= k or not (toks[k].is_capitalized or toks[k].lower in DETERMINERS):
+            return None
+        if any(not (t.is_word or t.text in _NAME_MARKS) or t.in_quote for t in toks[k:b]):
+            return None
+        if (
+            not self._valid_speaker(k, b)
+            or toks[b - 1].lower in PRONOUNS
+            and b - k == 1
+            and toks[b - 1].lower == "it"
+        ):
+            return None
+        end = self._sentence_content_end()
+        following = next(
+            (t.start for t in toks[v + 1 :] if t.text in {",", ";", "—", "–"} and not t.in_quote), end
+        )
+        end = min(end, following)
+        start = toks[j].start
+        if end - start < 8:
+            return None
+        statement = RawStatement(
+            (start, end),
+            toks[v].text,
+            (toks[v].start, toks[v].end),
+            "indirect",
+            self._span((k, b)),
+            self.sentence,
+            self.sentence.paragraph,
+        )
+        return statement, v
 
     def _end_with_subordinate_clause(self, st: RawStatement) -> None:
         """A report in a subordinate clause that opens the sentence ends with that clause:
@@ -1254,7 +1331,11 @@ class SentenceRules:
         # 3. forward: X said (that) CONTENT / X said: “...”
         speaker = sp_before
         if speaker is None:
+            speaker = self._subject_before_parenthetical(c)
+        if speaker is None:
             speaker = self._relative_antecedent(c)
+            if speaker is not None and lemma not in STRONG_VERBS and not self._clause_follows(c):
+                return None  # "MSF, which supports the hospital, said ...": a description
         if speaker is None and comma_before:
             # "Smith, a senior aide, said ..." : the subject stands before the apposition
             speaker = self.subject()
@@ -1381,6 +1462,74 @@ class SentenceRules:
             return True
         rest = self.text[q.end : self.sentence.end].lstrip(' ,;:.!?”"')
         return not rest or rest.split()[0].lower() in TRAILING_MODIFIERS | {"adding", "saying", "telling"}
+
+    def _subject_before_parenthetical(self, c: int) -> tuple[int, int] | None:
+        """The subject set off from the cue at ``c`` by a parenthetical between commas (an
+        auxiliary may follow it): "MSF, which runs the hospital, said", "Mohamed Hamdan Dagalo,
+        known as Hemedti, has said", "The Russian-installed head of the occupied part of the
+        region, Yevgeny Balitsky, claimed" (the role that opens the sentence, then the name)."""
+        toks = self.tokens
+        v = c
+        while v > 0 and toks[v - 1].lower in _VERB_GROUP:
+            v -= 1
+        close = v - 1
+        if close < 2 or toks[close].text != ",":
+            return None
+        opening = next(
+            (k for k in range(close - 1, max(-1, close - 24), -1) if toks[k].text in {",", "—", "–"}),
+            None,
+        )
+        if opening is None or opening == 0 or opening + 1 >= close or toks[opening].text != ",":
+            return None
+        inner = toks[opening + 1 : close]
+        if any(t.in_quote for t in inner):
+            return None
+        first = inner[0].lower
+        second = inner[1].lower if len(inner) > 1 else ""
+        participle = (first.endswith("ed") or first in _IRREGULAR_PARTICIPLES) and second in {
+            "by",
+            "in",
+            "as",
+        }
+        if (
+            first in {"who", "which"}
+            or (first, second) in _NAMING_APPOSITIONS
+            or first == "known"
+            or participle
+        ):
+            subject = self.subject()
+            if subject is not None and subject[1] <= opening:
+                return subject  # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said"
+            head = self.speaker_before(opening)
+            return head if head is not None and head[1] == opening else None
+        if 2 <= len(inner) <= 4 and all(t.is_word and t.is_capitalized for t in inner):
+            # a name after a role that opens the sentence
+            start = self.sentence_start_token()
+            role = toks[start:opening]
+            if not role or len(role) > 18 or not (role[0].is_capitalized or role[0].lower in DETERMINERS):
+                return None
+            if any(
+                t.in_quote or t.lower in CLAUSE_WORDS or not (t.is_word or t.text in _NAME_MARKS)
+                for t in role
+            ):
+                return None
+            if any(
+                t.lower in CUE_FORMS and not t.is_capitalized and t.lower not in SPEAKER_NOUNS for t in role
+            ):
+                return None
+            if not any(t.lower in SPEAKER_NOUNS or t.lower in ROLE_NOUNS for t in role):
+                return None
+            return start, close
+        return None
+
+    def sentence_start_token(self) -> int:
+        """The first word of the sentence, after leading quotation marks and fillers."""
+        i = 0
+        while i < len(self.tokens) and (
+            not self.tokens[i].is_word or self.tokens[i].lower in LEADING_FILLERS
+        ):
+            i += 1
+        return i
 
     def _name_before_apposition(self, comma: int) -> tuple[int, int] | None:
         """ "..., Roberta Lange, the state party chairwoman, said", "Suu Kyi, 70, said": the
@@ -1547,11 +1696,16 @@ class SentenceRules:
                 return None
             end = self._sentence_content_end()
         else:  # CONTENT, according to X
-            start = self.sentence.start
+            start = self._after_dateline(self.sentence.start)
             end = toks[c].start
             while end > start and self.text[end - 1] in " ,—–(\u00a0":
                 end -= 1
-            if b < len(toks) - 2 and toks[b].text == "," and not self._about_the_source(b + 1):
+            if (
+                b < len(toks) - 2
+                and toks[b].text == ","
+                and not self._about_the_source(b + 1)
+                and toks[b + 1].lower not in _NEW_CLAUSE  # "..., according to X, while Y said"
+            ):
                 # CONTENT, according to X, CONTENT (not "..., according to X, who ...")
                 end = self._sentence_content_end()
         if end - start < 8:

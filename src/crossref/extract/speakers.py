@@ -34,8 +34,19 @@ from crossref.words import (
 
 _PARTICLES = r"(?:de|da|del|van|von|der|bin|al|el|la|le|du|di|ibn)"
 _CAP = r"[A-Z][\w’'\-]*\.?"
+# an Arabic article or kinship word joined to a family name: "al-Burhan", "bin-Salman"
+_PREFIXED = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|ben)-[A-Z][\w’'\-]*"
+_PREFIXED_NAME = re.compile(rf"{_PREFIXED}(?:’s|'s)?")
 _NAME_RUN = re.compile(
-    rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+"
+    rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PREFIXED}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+"
+)
+_NAME_INNER_FUNCTION_WORDS = frozenset({"Without", "For", "Of", "The", "And", "Against", "To", "On", "In"})
+_PLACE_ARTICLES = frozenset({"El", "Al", "Ad", "Ar", "As", "An", "La", "Le", "Los", "Las", "San", "Santa"})
+# "Sudan's ruling Sovereign Council": a country's possessive right before an organisation
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?:[a-z\-]+\s+){0,2}$")
+_STATE_BODY = re.compile(
+    r"\b([A-Z][\w\-]+(?:’s|'s)?)\s+(?:(?:defen[cs]e|foreign|interior|health|regular|armed)\s+)?"
+    r"(?:army|military|navy|ministry|government|police|forces|air force|coast guard)\b"
 )
 _LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
@@ -220,10 +231,18 @@ class Entity:
     gender: str | None = None
     affiliation: Entity | None = None
     positions: list[int] = field(default_factory=list)
+    principal: Entity | None = None  # whom a spokesperson speaks for
 
     @property
     def surname(self) -> str:
         return fold(self.name.split()[-1]) if self.name else ""
+
+    @property
+    def surname_keys(self) -> set[str]:
+        """The family name as written and without an Arabic article ('al-burhan', 'burhan')."""
+        last = self.surname
+        prefix, dash, rest = last.partition("-")
+        return {last, rest} if dash and _PREFIXED_NAME.fullmatch(self.name.split()[-1]) else {last}
 
     @property
     def given(self) -> str:
@@ -239,6 +258,7 @@ class Resolved:
     entity: Entity | None
     affiliation: str | None = None  # the organisation a person speaks for, if the article says
     affiliation_country: str | None = None
+    principal: Resolved | None = None  # whom a spokesperson speaks for ("his spokesman")
 
 
 class ArticleSpeakers:
@@ -252,11 +272,19 @@ class ArticleSpeakers:
         self.org_mentions: list[tuple[int, Entity]] = []
         self.sentence_starts: list[int] = [s.start for p in paragraphs for s in p.sentences]
         self.last_speaker: Entity | None = None
+        self._last_source: dict[str, Resolved] = {}  # "source" -> the last "a source in X" resolved
         self._scan_names(paragraphs)
 
     # -- names in the text -------------------------------------------------------------
     def _scan_names(self, paragraphs: list[Paragraph]) -> None:
         """Register every person named in full and every organisation named, with roles."""
+        for p in paragraphs:
+            # "Sudan's army", "the Israeli military": a state body named without capitals,
+            # which "the army" / "the military" later refer back to
+            for m in _STATE_BODY.finditer(self.text, p.start, p.end):
+                if countries.country_of_word(m.group(1)):
+                    ent = self._org_entity(m.group(0), m.start())
+                    self.org_mentions.append((m.start(), ent))
         for p in paragraphs:
             for m in _NAME_RUN.finditer(self.text, p.start, p.end):
                 for offset, run in _split_at_sentence_ends(m.group()):
@@ -267,9 +295,13 @@ class ArticleSpeakers:
             for m in re.finditer(r"\b[A-Z][\w’'\-]+", self.text[p.start : p.end]):
                 pos = p.start + m.start()
                 word = m.group().removesuffix("’s").removesuffix("'s")
-                ent = self._known_person(word, pos)
-                if ent is not None and ent.positions and ent.positions[0] < pos:
-                    self.person_mentions.append((pos, ent, self._sentence_initial(pos)))
+                group = armed_group(word)
+                if group is not None:  # "Hamas", "Hezbollah": what "the group" may refer to later
+                    self.org_mentions.append((pos, self._org_entity(group, pos)))
+                    continue
+                person = self._known_person(word, pos)
+                if person is not None and person.positions and person.positions[0] < pos:
+                    self.person_mentions.append((pos, person, self._sentence_initial(pos)))
         self.person_mentions.sort(key=lambda x: x[0])
         self.org_mentions.sort(key=lambda x: x[0])
 
@@ -291,6 +323,7 @@ class ArticleSpeakers:
             or fold(words[0]) in _NON_NAME_CAPS
             or _bare(words[0]) in ORG_HEADS
             or (len(words) > 2 and is_place(_bare(words[0])))
+            or (len(words) > 2 and words[0].isupper() and len(words[0]) > 1)  # "NATO Secretary General X"
         ):
             lead.append(words.pop(0))
         if len(words) >= 2 and self._looks_like_person(words):
@@ -310,6 +343,9 @@ class ArticleSpeakers:
             run = run.removeprefix("The ").removeprefix("A ")
             ent = self._org_entity(run.removesuffix("’s").removesuffix("'s"), start)
             self.org_mentions.append((start, ent))
+            owner = _OWNER_BEFORE.search(self.text, max(0, start - 40), start)
+            if ent.country is None and owner is not None:
+                ent.country = countries.country_of_word(owner.group(1))
 
     def _role_before(self, pos: int, lead: list[str]) -> str:
         """Title words right before a name ('Ukrainian Foreign Ministry spokesman')."""
@@ -378,8 +414,9 @@ class ArticleSpeakers:
             return None
         phrase = m.group(1).strip()
         words = [_bare(w) for w in phrase.split()]
-        if words and words[0] in CUE_FORMS:
-            return None  # "Peter Lerner, told reporters ...": the verb, not an apposition
+        if any(w in CUE_FORMS and w not in ROLE_NOUNS | _SPOKES for w in words[:3]):
+            # "Peter Lerner, told reporters ...", "X, bluntly suggested that ...": the verb
+            return None
         if len(words) > 14 or not any(
             w in ROLE_NOUNS | ORG_HEADS | _SPOKES or countries.country_of_word(o)
             for w, o in zip(words, phrase.split(), strict=False)
@@ -434,6 +471,10 @@ class ArticleSpeakers:
     def _looks_like_person(self, words: list[str]) -> bool:
         if any(_bare(w) in _ORG_NAME_WORDS for w in words):
             return False
+        if any(w in _NAME_INNER_FUNCTION_WORDS for w in words):
+            return False  # "Doctors Without Borders", "Committee to Protect Journalists"
+        if words[0] in _PLACE_ARTICLES and is_place(" ".join(words).removesuffix("’s").removesuffix("'s")):
+            return False  # "El Fasher", "Al Hudaydah": a town, not a person
         if any(countries.country_of_word(w) for w in words):
             return False
         if any(w.isupper() and len(w) > 1 for w in words):
@@ -451,7 +492,7 @@ class ArticleSpeakers:
                 fold(ent.name) == key
                 or (
                     len(name.split()) == 1
-                    and (ent.surname == key or ent.given == key and _surname_first(ent.name))
+                    and (key in ent.surname_keys or ent.given == key and _surname_first(ent.name))
                 )
             ):
                 if role and not ent.role:
@@ -463,7 +504,8 @@ class ArticleSpeakers:
             name = figure_by_surname(name) or name  # "Putin", never named in full here
         ent = Entity(name, "person", role, None, None, None, [pos])
         self.entities.append(ent)
-        self.family_names[ent.surname] = ent
+        for key in ent.surname_keys:
+            self.family_names[key] = ent
         if len(name.split()) == 2 and _surname_first(name):
             self.family_names[ent.given] = ent  # Zhao Mingyu is "Zhao"
         self._attach(ent, role)
@@ -518,7 +560,7 @@ class ArticleSpeakers:
             if ent.kind != "organisation":
                 continue
             name = fold(ent.name)
-            if name.endswith(key) or key.split()[-1] in name.split():
+            if name.endswith(key) or _heads_with(name.split(), key.split()[-1]):
                 last = max((p for p in ent.positions if p <= pos), default=-1)
                 if last > best_pos:
                     best, best_pos = ent, last
@@ -527,14 +569,32 @@ class ArticleSpeakers:
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Resolved:
         """The entity a speaker phrase (``text[start:end]``) refers to."""
+        words = [_bare(w) for w in self.text[start:end].split()]
+        if len(words) == 2 and words[0] == "the" and words[1] in _SOURCES and words[1] in self._last_source:
+            return self._last_source[words[1]]  # "the source": the one described before
         found = self._resolve(start, end)
+        if len(words) > 2 and words[0] in {"a", "an", "one"} and words[1] in _SOURCES and found.country:
+            self._last_source[words[1]] = found  # "A source in Ukraine's SBU security service"
         ent = found.entity
         if ent is not None and ent.kind == "person" and ent.country is None:
             body = self._body_referred_to(ent, start)
             if body is not None:  # "A military spokesman, Peter Lerner": the military named before
                 ent.affiliation, ent.country = body, body.country
                 return self._as_resolved(ent)
+            if ent.principal is None:
+                ent.principal = self._principal(ent, self.text[start:end], start)
+            if ent.principal is not None:  # "..., his spokesman Stephane Dujarric said"
+                found.principal = self._as_resolved(ent.principal)
         return found
+
+    def _principal(self, ent: Entity, phrase: str, pos: int) -> Entity | None:
+        """The person a spokesperson's "his"/"her" points to ("his spokesman Stephane
+        Dujarric"): the last other person named before ``pos``."""
+        words = [_bare(w) for w in phrase.split()[:4]]
+        if len(words) < 2 or words[0] not in {"his", "her"} or not set(words[1:]) & _SPOKES:
+            return None
+        before = [e for p, e, _ in self.person_mentions if p < pos and e is not ent]
+        return before[-1] if before else None
 
     def _body_referred_to(self, ent: Entity, pos: int) -> Entity | None:
         """The organisation named before ``pos`` that a person's role points back to: 'its
@@ -552,7 +612,7 @@ class ArticleSpeakers:
         for org in self.entities:
             if org is ent.affiliation or org.kind != "organisation" or not org.name[:1].isupper():
                 continue
-            if key and key not in fold(org.name).split():
+            if key and not _heads_with(fold(org.name).split(), key):
                 continue
             last = max((p for p in org.positions if p < pos), default=-1)
             if last > best_pos:
@@ -619,7 +679,9 @@ class ArticleSpeakers:
         for w in reversed(words):
             bare = w.removesuffix("’s").removesuffix("'s")
             fb = fold(bare).rstrip(".")
-            if (
+            if _PREFIXED_NAME.fullmatch(w) and name_words == [] and len(words) > 1:
+                name_words.insert(0, bare)  # "Mohamed al-Mukhtar"
+            elif (
                 bare[:1].isupper()
                 and fb not in _TITLE_WORDS
                 and fb.strip(".") not in _ORG_NAME_WORDS
@@ -924,6 +986,15 @@ _SURNAME_FIRST = set(
         "ly",
     ]
 )
+
+
+def _heads_with(name: list[str], head: str) -> bool:
+    """Whether ``head`` is the head noun of an organisation's folded name: its last word, or
+    the word an "of"/"for"/"in" phrase follows ("ministry of defence"; not "police shooting")."""
+    return any(
+        w == head and (i == len(name) - 1 or name[i + 1] in {"of", "for", "in", "on"})
+        for i, w in enumerate(name)
+    )
 
 
 def _org_country(name: str) -> str | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from crossref.datacache import cached
 from crossref.parties import countries
 from crossref.parties.countries import fold
-from crossref.words import GENERIC_GROUPS, words
+from crossref.words import DETERMINERS, GENERIC_GROUPS, words
 
 if TYPE_CHECKING:
     from crossref.extract.speakers import Resolved
@@ -167,14 +167,28 @@ def _affiliation_text(phrase: str | None) -> str:
 
 
 def _place_in(phrase: str | None) -> str | None:
-    """The country of a city a phrase names ('Odesa regional administration', 'Izmail Mayor')."""
+    """The country of a city a phrase names ('Odesa regional administration', 'Izmail Mayor');
+    the longest name first ('New York Times' names New York, not York)."""
     from crossref.gazetteer import place_country
 
-    for word in re.findall(r"[A-Z][\w’'\-]+", phrase or ""):
-        country = place_country(word.removesuffix("’s").removesuffix("'s"))
-        if country:
-            return country
+    for run in _CAPITALISED_RUN.finditer(phrase or ""):
+        # not an abbreviation ("Sen.", "Gen."): a title, not a town; nor a word that names a
+        # body ("Police" is also a town in Poland)
+        words = [w.removesuffix("’s").removesuffix("'s") for w in run.group().split()]
+        for size in range(min(3, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                chunk = words[i : i + size]
+                if size == 1 and (fold(chunk[0]) in GENERIC_ORG_WORDS or fold(chunk[0]) in _NOT_PLACES):
+                    continue
+                country = place_country(" ".join(chunk))
+                if country:
+                    return country
     return None
+
+
+# capitalised at a sentence's start, and towns somewhere too ("The" is one in Brazil)
+_NOT_PLACES = DETERMINERS | words("in on at of for to by with from as and or but mr mrs ms dr")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*\w\b(?!\.)(?:\s+[A-Z][\w’'\-]*\w\b(?!\.))*")
 
 
 # "the Russian-installed mayor", "Moscow-backed separatists", "pro-Kremlin bloggers": the
@@ -212,6 +226,7 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
         return (
             _first_side(own)
             or _first_side(_affiliation_text(mention))
+            or (infer_party(resolved.principal, None) if resolved.principal else None)
             or (figure_country(name) if name else None)
             or (
                 org_party(resolved.affiliation, resolved.affiliation_country)
@@ -251,6 +266,7 @@ def org_party(name: str, country: str | None = None) -> str | None:
     return (
         international_organisation(name)
         or armed_group(name)
+        or armed_group_in(name)  # "the paramilitary Rapid Support Forces"
         or (figure_country(owner.group(1)) if owner else None)  # "Zelensky's office"
         or institution_country(name)
         or country
