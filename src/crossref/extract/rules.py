@@ -1547,6 +1547,11 @@ class SentenceRules:
         k = opening
         while k > 0 and toks[k - 1].is_capitalized and toks[k - 1].is_word and opening - k < 4:
             k -= 1
+        if k > 1 and toks[k - 1].lower in {"of", "in", "from"}:
+            # "Residents of Athmuqam, a town near the frontier, said": the place's people speak
+            subject = self.subject()
+            if subject is not None and subject[0] < k - 1 and subject[1] == opening:
+                return subject
         if k == opening or not self._valid_speaker(k, opening):
             return None
         return k, opening

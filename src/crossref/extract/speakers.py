@@ -95,6 +95,8 @@ _NON_NAME_CAPS = (
 )
 # Words that make a capitalised run an outlet or an organisation rather than a person.
 _ORG_NAME_WORDS = ORG_HEADS | {
+    "relations",
+    "wing",
     "wire",
     "telegraph",
     "herald",
@@ -577,14 +579,15 @@ class ArticleSpeakers:
             self._last_source[words[1]] = found  # "A source in Ukraine's SBU security service"
         ent = found.entity
         if ent is not None and ent.kind == "person" and ent.country is None:
-            body = self._body_referred_to(ent, start)
-            if body is not None:  # "A military spokesman, Peter Lerner": the military named before
-                ent.affiliation, ent.country = body, body.country
-                return self._as_resolved(ent)
             if ent.principal is None:
                 ent.principal = self._principal(ent, self.text[start:end], start)
             if ent.principal is not None:  # "..., his spokesman Stephane Dujarric said"
                 found.principal = self._as_resolved(ent.principal)
+                return found
+            body = self._body_referred_to(ent, start)
+            if body is not None:  # "A military spokesman, Peter Lerner": the military named before
+                ent.affiliation, ent.country = body, body.country
+                return self._as_resolved(ent)
         return found
 
     def _principal(self, ent: Entity, phrase: str, pos: int) -> Entity | None:
@@ -601,6 +604,15 @@ class ArticleSpeakers:
         spokesman' (the last one named), 'a military spokesman' (the last military named);
         None when the role names a body of its own, or none was named."""
         role = fold(ent.role or "").split()
+        if (
+            ent.affiliation is None
+            and role
+            and all(w in _SPOKES or w in _DETERMINERS or w in {"senior", "chief", "deputy"} for w in role)
+            and self.last_speaker is not None
+            and self.last_speaker.kind == "organisation"
+            and self.last_speaker.name[:1].isupper()
+        ):
+            return self.last_speaker  # "China's coast guard said ... Spokesperson Gan Yu said"
         if ent.affiliation is not None and ent.affiliation.name[:1].islower():
             key = fold(ent.affiliation.name).split()[-1]  # a generic body: "military", "ministry"
         elif ent.affiliation is None and role[:1] in (["its"], ["their"]):
@@ -692,6 +704,15 @@ class ArticleSpeakers:
             else:
                 break
         role_words = words[: len(words) - len(name_words)]
+        if (
+            name_words
+            and len(role_words) >= 2
+            and fold(role_words[-1]) in {"of", "in", "from"}
+            and (_bare(role_words[-2]) in _GENERIC_GROUPS or _bare(role_words[-2]) in SPEAKER_NOUNS)
+            and not any(_bare(w) in ORG_HEADS for w in role_words)
+        ):
+            # "Residents of Athmuqam", "witnesses in Goma": people of a place, not a person
+            return Resolved(" ".join(words), "group", None, None, None)
         org_words = [_bare(w) in ORG_HEADS for w in words]
         head_is_org = not name_words and any(org_words[-2:])
         if (

@@ -48,7 +48,8 @@ _AMBIGUOUS = words(
 )
 
 
-CountryRecord = tuple[str, str, str, list[str], str]  # name, demonym, ISO alpha-2, alt spellings, capital
+# name, demonym, ISO alpha-2, alt spellings, capital, population
+CountryRecord = tuple[str, str, str, list[str], str, int]
 
 
 def _read_countryinfo() -> list[CountryRecord]:
@@ -68,8 +69,12 @@ def _read_countryinfo() -> list[CountryRecord]:
                 (info.get("ISO") or {}).get("alpha2") or "",
                 list(info.get("altSpellings") or []),
                 capital if isinstance(capital, str) else "",
+                int(info.get("population") or 0),
             )
         )
+    # where two records share a name or demonym, the more populous state takes it: "Indian"
+    # is India's, not the British Indian Ocean Territory's; "French" is France's
+    records.sort(key=lambda r: -r[5])
     return records
 
 
@@ -93,7 +98,7 @@ def _build_tables() -> Tables:
         "white house": "United States",
     }
     demonyms: dict[str, str] = {}
-    for name, demonym, alpha2, alt_spellings, capital in _read_countryinfo():
+    for name, demonym, alpha2, alt_spellings, capital, _population in _read_countryinfo():
         demonyms[name] = demonym
         if alpha2:
             codes.setdefault(alpha2.upper(), name)  # the first record of a code: United Kingdom, not Wales
