@@ -1194,3 +1194,30 @@ def test_the_source_is_the_source_described_before() -> None:
 )
 def test_common_words_and_titles_are_no_towns_that_give_a_side(text: str) -> None:
     assert one(text).party in {None, "United States"}
+
+
+@pytest.mark.parametrize(
+    "text, party",
+    [
+        ("India's foreign ministry said the talks would resume next month.", "India"),
+        ("An Indian army spokesman said troops had returned fire.", "India"),
+        ("The French foreign ministry said it had summoned the ambassador.", "France"),
+        ("The Inter-Services Public Relations said troops had responded to the firing.", "Pakistan"),
+    ],
+)
+def test_a_demonym_several_records_share_is_the_states(text: str, party: str) -> None:
+    assert one(text).party == party
+
+
+def test_a_bare_spokesperson_right_after_an_organisation_spoke_is_its() -> None:
+    text = (
+        "Vietnam's coast guard said it had expelled two fishing boats from the area.\n\n"
+        "Spokesperson Tran Minh Duc said in a statement that the boats had ignored warnings."
+    )
+    assert [s.party for s in extract_statements(text)] == ["Vietnam", "Vietnam"]
+
+
+def test_residents_of_a_place_set_off_by_an_apposition() -> None:
+    s = one("Residents of Kafr Hamra, a village near the frontier, said shells had struck homes.")
+    assert s.speaker == "Residents of Kafr Hamra"
+    assert s.speaker_type == "group"
