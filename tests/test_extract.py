@@ -1221,3 +1221,35 @@ def test_residents_of_a_place_set_off_by_an_apposition() -> None:
     s = one("Residents of Kafr Hamra, a village near the frontier, said shells had struck homes.")
     assert s.speaker == "Residents of Kafr Hamra"
     assert s.speaker_type == "group"
+
+
+def test_state_media_is_a_speaker_and_reads_the_content_before() -> None:
+    text = (
+        "Air defences shot down three drones over the port overnight, Iranian state media "
+        "reported, playing down the attack."
+    )
+    s = one(text)
+    assert s.speaker_mention == "Iranian state media"
+    assert s.party == "Iran"
+    assert s.text == "Air defences shot down three drones over the port overnight"
+
+
+def test_an_object_and_infinitive_after_the_cue_is_no_inverted_speaker() -> None:
+    text = (
+        "Foreign ministers of the G7 meeting in Capri, Italy, urged all parties to avoid escalation.\n\n"
+        "“We call on Iran to stop its attacks,” the ministers said."
+    )
+    found = extract_statements(text)
+    assert [s.speaker_mention for s in found][0].startswith("Foreign ministers")
+    assert found[0].text == "all parties to avoid escalation"
+    assert found[1].speaker == found[0].speaker  # "the ministers" are the group, not one minister
+    assert found[1].speaker_type == "group"
+
+
+def test_told_an_outlet_then_a_clause_with_a_quote_in_it() -> None:
+    s = one(
+        "A regional commander, Reza Tavakoli, told state TV the blasts came from air defences "
+        "firing at “a suspicious object”."
+    )
+    assert s.kind == "mixed"
+    assert s.text == "the blasts came from air defences firing at “a suspicious object”"

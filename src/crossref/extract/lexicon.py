@@ -103,7 +103,7 @@ CUE_FORMS: dict[str, str] = _build_cue_forms()
 NOT_INVERTED = words(
     """
     deny confirm reject dismiss accuse blame condemn acknowledge admit criticize criticise
-    tell inform notify brief remind assure call describe label
+    tell inform notify brief remind assure call describe label urge ask press encourage invite order
     """
 )
 
@@ -135,6 +135,7 @@ SPEAKER_NOUNS = words(
     congresswoman representative representatives governor mayor judge court supporters supporter
     opponents opponent voters voter poll polls survey surveys study studies data figures document
     documents memo letter letters media newspaper agency statement sides side authorities authority
+    television tv radio broadcaster broadcasters
     people residents doctors activists activist rebels separatists militants insurgents fighters officer
     officers soldiers staff team manager director executives executive economist economists researchers
     researcher scientists scientist historian strategist strategists pollster pollsters consultant

@@ -84,6 +84,8 @@ _CLAIM_NOUNS = words(
     "claim claims charge charges accusation accusations allegation allegations assertion version"
 )
 _REBUTTING = words("deny reject dismiss dispute refute contest")
+_STATE_OUTLET_ADJECTIVES = words("state national public local regional")
+_STATE_OUTLETS = words("media television tv radio news broadcaster agency channel press newspaper")
 _NEW_CLAUSE = words("while whereas but although though and even as")
 _NAME_MARKS = frozenset({"’s", "'s", "-", "."})
 _ANONYMITY = re.compile(
@@ -327,7 +329,12 @@ class SentenceRules:
                 and not self._paired_heads(i, b)
             ):
                 break
-            if lw in CUE_FORMS and not t.is_capitalized and lw not in SPEAKER_NOUNS:
+            if (
+                lw in CUE_FORMS
+                and not t.is_capitalized
+                and lw not in SPEAKER_NOUNS
+                and not self._state_owned(i)
+            ):
                 break
             if (
                 not t.is_capitalized
@@ -375,6 +382,11 @@ class SentenceRules:
         if self._valid_speaker(a, b):
             return a, b
         return self._modified_subject(i, b)
+
+    def _state_owned(self, i: int) -> bool:
+        """ "state media", "state television": 'state' the adjective, not the verb."""
+        toks = self.tokens
+        return toks[i].lower == "state" and i + 1 < len(toks) and toks[i + 1].lower in _STATE_OUTLETS
 
     def _relative_clause_subject(self, cue: int) -> tuple[int, int] | None:
         """The subject before a relative clause that runs up to the cue: "A witness who asked
@@ -721,7 +733,8 @@ class SentenceRules:
                     i = j + 1
                     break
                 if toks[j].text in {":", ","} or toks[j].in_quote:
-                    i = j
+                    # "told reporters: “...”"; further on, the mark belongs to the content
+                    i = j if j - i <= 5 else self._skip_addressee(i)
                     break
             else:
                 i = self._skip_addressee(i)
@@ -833,6 +846,9 @@ class SentenceRules:
             return j
         while j < len(toks) and j - i < 4 and toks[j].is_word and not toks[j].in_quote:
             lw = toks[j].lower
+            if j == i + 1 and toks[i].lower in _STATE_OUTLET_ADJECTIVES and toks[j].text.isupper():
+                j += 1  # "told state TV the explosions ...": the outlet's abbreviation is whom
+                continue
             if j > i and (lw in DETERMINERS or lw in PRONOUNS or lw.isdigit() or toks[j].is_capitalized):
                 return j
             if lw in {"to", "not", "never"}:
@@ -1778,6 +1794,8 @@ class SentenceRules:
             if sp is None:
                 return None
             i = sp[1]
+            if i < len(toks) and toks[i].lower in {"to", "against", "not"}:
+                return None  # "..., Italy, warned all parties to ...": an object, not the speaker
         if lemma in LETTER_VERBS and self._only_addressee_follows(i):
             return "end"  # "..., Kennedy wrote Linick."
         if CUE_FORMS.get(toks[c].lower) in ADDRESSEE_VERBS:

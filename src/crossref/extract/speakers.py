@@ -275,6 +275,7 @@ class ArticleSpeakers:
         self.sentence_starts: list[int] = [s.start for p in paragraphs for s in p.sentences]
         self.last_speaker: Entity | None = None
         self._last_source: dict[str, Resolved] = {}  # "source" -> the last "a source in X" resolved
+        self._last_group: dict[str, Resolved] = {}  # "ministers" -> the last "G7 foreign ministers"
         self._scan_names(paragraphs)
 
     # -- names in the text -------------------------------------------------------------
@@ -662,6 +663,15 @@ class ArticleSpeakers:
                 if inner.entity is not None and inner.entity.country is None:
                     inner.entity.country = inner.country
             return inner
+        if located:
+            before = phrase[: located.start()].split()
+            if len(before) > 1 and before[-1].endswith(("ing", "ed")):
+                before = before[:-1]  # "G7 foreign ministers meeting in Capri"
+            head_at = next((k for k, w in enumerate(before) if k and fold(w) in {"of", "for"}), len(before))
+            head = before[head_at - 1] if before else ""
+            if before and _bare(head).rstrip("s") in ROLE_NOUNS | _GENERIC_GROUPS and head.endswith("s"):
+                lead = len(self.text[start:end]) - len(self.text[start:end].lstrip())
+                return self.resolve(start + lead, start + lead + len(" ".join(before)))
         group = armed_group(" ".join(words).removesuffix("’s").removesuffix("'s"))
         if group is not None:  # "Hamas", "the Houthis": an organisation, not a person
             return self._as_resolved(self._org_entity(group, start))
@@ -704,15 +714,22 @@ class ArticleSpeakers:
             else:
                 break
         role_words = words[: len(words) - len(name_words)]
+        kept = [w for w in role_words if fold(w) not in {"the", "a", "an"}]
         if (
             name_words
-            and len(role_words) >= 2
-            and fold(role_words[-1]) in {"of", "in", "from"}
-            and (_bare(role_words[-2]) in _GENERIC_GROUPS or _bare(role_words[-2]) in SPEAKER_NOUNS)
-            and not any(_bare(w) in ORG_HEADS for w in role_words)
+            and len(kept) >= 2
+            and fold(kept[-1]) in {"of", "in", "from"}
+            and (
+                _bare(kept[-2]) in _GENERIC_GROUPS
+                or _bare(kept[-2]) in SPEAKER_NOUNS
+                and (kept[-2].endswith("s") or not any(_bare(w) in ORG_HEADS for w in role_words))
+            )
         ):
-            # "Residents of Athmuqam", "witnesses in Goma": people of a place, not a person
-            return Resolved(" ".join(words), "group", None, None, None)
+            # "Residents of Athmuqam", "witnesses in Goma", "Foreign ministers of the G7": people
+            # of a place or a body, not a person
+            people = Resolved(" ".join(words), "group", " ".join(words), None, None)
+            self._last_group[_bare(kept[-2])] = people
+            return people
         org_words = [_bare(w) in ORG_HEADS for w in words]
         head_is_org = not name_words and any(org_words[-2:])
         if (
@@ -748,7 +765,15 @@ class ArticleSpeakers:
         # role only: "the president", "Azerbaijan’s president", "the minister"
         head = lw[-1].rstrip(".")
         country = countries.country_in(phrase)
-        if head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS:
+        if head not in ROLE_NOUNS and head.rstrip("s") in ROLE_NOUNS:
+            # "G7 foreign ministers", later "the ministers": a group, not one of them
+            if len(words) == 1 and head in self._last_group:
+                return self._last_group[head]
+            plural = Resolved(" ".join(words), "group", " ".join(words), country, None)
+            if len(words) > 1:
+                self._last_group[head] = plural
+            return plural
+        if head in ROLE_NOUNS:
             found = self._by_role(head, country, start)
             if found is None and head in _HEAD_OF_BODY and len(lw) > 1:
                 found = self._head_of_body(lw[:-1], start)  # "the UN chief": its secretary-general

@@ -242,6 +242,7 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
         or international_organisation(mention or "")
         or armed_group_in(mention or "")
         or resolved.country
+        or (international_organisation(name) if name and kind == "group" else None)  # "the ministers"
     )
 
 
