@@ -1253,3 +1253,27 @@ def test_told_an_outlet_then_a_clause_with_a_quote_in_it() -> None:
     )
     assert s.kind == "mixed"
     assert s.text == "the blasts came from air defences firing at “a suspicious object”"
+
+
+def test_a_dateline_is_no_part_of_the_speaker() -> None:
+    s = one("BAMAKO, Feb 3 (Wire) - Mali's government on Monday accused Algeria of sheltering rebels.")
+    assert s.speaker_mention == "Mali's government"
+    assert s.party == "Mali"
+
+
+def test_his_office_is_the_office_of_the_sentences_subject() -> None:
+    text = (
+        "Kenyan President William Ruto told the envoy that Kenya would keep its troops in Haiti, "
+        "his office said."
+    )
+    s = extract_statements(text)[-1]
+    assert s.speaker_mention == "his office"
+    assert s.party == "Kenya"
+
+
+def test_a_minister_right_after_the_government_spoke_is_its() -> None:
+    text = (
+        "Chad's government accused Sudan of arming the rebels.\n\n"
+        "Communications Minister Idriss Mahamat said troops had been sent to the border."
+    )
+    assert [s.party for s in extract_statements(text)] == ["Chad", "Chad"]

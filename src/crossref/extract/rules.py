@@ -379,6 +379,10 @@ class SentenceRules:
             and self.tokens[b - 2].lower not in {"and", "or"}
         ):
             a = b - 1  # a subject pronoun takes no words before it: "Yesterday in Ohio he said"
+        dateline = DATELINE.match(self.text, self.sentence.start, self.sentence.end)
+        if dateline is not None and self.tokens[a].start < dateline.end() <= self.tokens[b - 1].start:
+            # "KINSHASA, Jan 26 (Wire) - Congo's government said": the dateline names no one
+            a = next(k for k in range(a, b) if self.tokens[k].start >= dateline.end())
         if self._valid_speaker(a, b):
             return a, b
         return self._modified_subject(i, b)

@@ -41,6 +41,10 @@ _NAME_RUN = re.compile(
     rf"(?<![\w’']){_CAP}(?:\s+(?:{_CAP}|{_PREFIXED}|{_PARTICLES}(?=\s+[A-Z])|(?:of|for|and)(?:\s+the)?(?=\s+[A-Z])))+"
 )
 _NAME_INNER_FUNCTION_WORDS = frozenset({"Without", "For", "Of", "The", "And", "Against", "To", "On", "In"})
+# what a person has that speaks for them: "his office said", "her campaign said"
+_OWN_BODIES = frozenset(
+    {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "team", "lawyer", "lawyers"}
+)
 _PLACE_ARTICLES = frozenset({"El", "Al", "Ad", "Ar", "As", "An", "La", "Le", "Los", "Las", "San", "Santa"})
 # "Sudan's ruling Sovereign Council": a country's possessive right before an organisation
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?:[a-z\-]+\s+){0,2}$")
@@ -575,6 +579,18 @@ class ArticleSpeakers:
         words = [_bare(w) for w in self.text[start:end].split()]
         if len(words) == 2 and words[0] == "the" and words[1] in _SOURCES and words[1] in self._last_source:
             return self._last_source[words[1]]  # "the source": the one described before
+        if len(words) == 2 and words[0] in {"his", "her"} and words[1] in _OWN_BODIES:
+            owner = self._last_person_before(start, None)
+            if owner is not None:  # "..., his office said": the office of the person named before
+                resolved = self._as_resolved(owner)
+                return Resolved(
+                    f"{owner.name}’s {words[1]}",
+                    "organisation",
+                    None,
+                    owner.country,
+                    None,
+                    principal=resolved,
+                )
         found = self._resolve(start, end)
         if len(words) > 2 and words[0] in {"a", "an", "one"} and words[1] in _SOURCES and found.country:
             self._last_source[words[1]] = found  # "A source in Ukraine's SBU security service"
@@ -597,14 +613,33 @@ class ArticleSpeakers:
         words = [_bare(w) for w in phrase.split()[:4]]
         if len(words) < 2 or words[0] not in {"his", "her"} or not set(words[1:]) & _SPOKES:
             return None
-        before = [e for p, e, _ in self.person_mentions if p < pos and e is not ent]
-        return before[-1] if before else None
+        return self._last_person_before(pos, ent)
+
+    def _last_person_before(self, pos: int, other_than: Entity | None) -> Entity | None:
+        """The person "his"/"her" at ``pos`` points to: the first named earlier in its sentence
+        (its subject: "Kagame told Rubio ..., his office said"), else the last named before."""
+        sentence = self._sentence_start_near(pos)
+        before = [(p, e) for p, e, _ in self.person_mentions if p < pos and e is not other_than]
+        here = [e for p, e in before if sentence and p >= sentence[0]]
+        if here:
+            return here[0]
+        return before[-1][1] if before else None
 
     def _body_referred_to(self, ent: Entity, pos: int) -> Entity | None:
         """The organisation named before ``pos`` that a person's role points back to: 'its
         spokesman' (the last one named), 'a military spokesman' (the last military named);
         None when the role names a body of its own, or none was named."""
         role = fold(ent.role or "").split()
+        spoke = self.last_speaker
+        if (
+            ent.affiliation is None
+            and "minister" in role
+            and spoke is not None
+            and spoke.kind == "organisation"
+            and spoke.country is not None
+            and _bare(spoke.name.split()[-1]) in {"government", "ministry", "cabinet", "presidency"}
+        ):
+            return spoke  # "Congo's government accused ... Communications Minister Patrick Muyaya said"
         if (
             ent.affiliation is None
             and role

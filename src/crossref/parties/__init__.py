@@ -236,7 +236,9 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
             or _place_in(own)
         )
     if kind == "organisation" and name:
-        return org_party(name, resolved.country)
+        return org_party(name, resolved.country) or (
+            infer_party(resolved.principal, None) if resolved.principal else None
+        )
     return (
         countries.country_in(_affiliation_text(mention))
         or international_organisation(mention or "")
