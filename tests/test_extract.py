@@ -1277,3 +1277,21 @@ def test_a_minister_right_after_the_government_spoke_is_its() -> None:
         "Communications Minister Idriss Mahamat said troops had been sent to the border."
     )
     assert [s.party for s in extract_statements(text)] == ["Chad", "Chad"]
+
+
+@pytest.mark.parametrize("aux", ["didn't", "hasn’t", "won't"])
+def test_a_negated_auxiliary_is_not_part_of_the_speaker(aux: str) -> None:
+    s = one(f"The ministry {aux} say that the talks had failed.")
+    assert s.speaker_mention == "The ministry"
+
+
+def test_a_peacekeeping_mission_speaks_for_the_un() -> None:
+    assert one("UNIFIL spokesperson Andrea Tenenti said both sides should show restraint.").party == (
+        "United Nations"
+    )
+
+
+def test_residents_of_a_town_described_before_its_name_are_a_group() -> None:
+    s = one("Residents of the Israeli town of Metula said sirens sounded through the night.")
+    assert s.speaker_type == "group"
+    assert s.speaker == "Residents of the Israeli town of Metula"

@@ -178,8 +178,9 @@ CLAUSE_WORDS = words(
 )
 
 # Adverbs and auxiliaries between a subject and its reporting verb ("has also said").
-BETWEEN_SUBJECT_AND_CUE = words(
-    """
+BETWEEN_SUBJECT_AND_CUE = (
+    words(
+        """
     also has have had would will could may might did does do is was were are be been later earlier then
     again further repeatedly previously recently publicly privately reportedly allegedly falsely flatly
     firmly strongly quickly immediately subsequently initially once often always never not only just
@@ -187,6 +188,13 @@ BETWEEN_SUBJECT_AND_CUE = words(
     sharply categorically emphatically indeed himself herself themselves itself now yesterday today
     tonight first last directly personally widely long consistently
     """
+    )
+    | frozenset(
+        f"{aux}n{mark}t"  # "didn't", "hasn’t": negated auxiliaries, either apostrophe
+        for aux in ("did", "does", "do", "has", "have", "had", "would", "could", "is", "was", "are", "were")
+        for mark in ("'", "’")
+    )
+    | words("won't won’t can't can’t cannot")
 )
 
 TIME_WORDS = (

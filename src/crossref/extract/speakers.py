@@ -750,20 +750,22 @@ class ArticleSpeakers:
                 break
         role_words = words[: len(words) - len(name_words)]
         kept = [w for w in role_words if fold(w) not in {"the", "a", "an"}]
+        group_head = next((k for k, w in enumerate(kept) if fold(w) in {"of", "in", "from"}), None)
         if (
             name_words
-            and len(kept) >= 2
+            and group_head is not None
+            and group_head >= 1
             and fold(kept[-1]) in {"of", "in", "from"}
             and (
-                _bare(kept[-2]) in _GENERIC_GROUPS
-                or _bare(kept[-2]) in SPEAKER_NOUNS
-                and (kept[-2].endswith("s") or not any(_bare(w) in ORG_HEADS for w in role_words))
+                _bare(kept[group_head - 1]) in _GENERIC_GROUPS
+                or _bare(kept[group_head - 1]) in SPEAKER_NOUNS
+                and (kept[group_head - 1].endswith("s") or not any(_bare(w) in ORG_HEADS for w in role_words))
             )
         ):
-            # "Residents of Athmuqam", "witnesses in Goma", "Foreign ministers of the G7": people
-            # of a place or a body, not a person
+            # "Residents of Athmuqam", "witnesses in Goma", "Foreign ministers of the G7",
+            # "Residents of the Israeli town of Metula": people of a place or a body, not a person
             people = Resolved(" ".join(words), "group", " ".join(words), None, None)
-            self._last_group[_bare(kept[-2])] = people
+            self._last_group[_bare(kept[group_head - 1])] = people
             return people
         org_words = [_bare(w) in ORG_HEADS for w in words]
         head_is_org = not name_words and any(org_words[-2:])
