@@ -1295,3 +1295,25 @@ def test_residents_of_a_town_described_before_its_name_are_a_group() -> None:
     s = one("Residents of the Israeli town of Metula said sirens sounded through the night.")
     assert s.speaker_type == "group"
     assert s.speaker == "Residents of the Israeli town of Metula"
+
+
+def test_according_to_then_a_participle_of_narration_ends_at_the_cue() -> None:
+    s = one("Troops have moved toward the border, according to two diplomats, raising fears of a new war.")
+    assert s.text == "Troops have moved toward the border"
+
+
+def test_comments_the_other_side_described_as_a_threat() -> None:
+    text = (
+        "The prime minister has said his country needs a port on the coast, comments that "
+        "Djibouti's government has described as a threat to its sovereignty."
+    )
+    found = extract_statements(text)
+    assert found[0].text == "his country needs a port on the coast"
+    assert found[-1].party == "Djibouti"
+    assert found[-1].cue == "described"
+
+
+def test_a_news_agency_named_by_one_word_is_an_organisation() -> None:
+    s = one("The envoy raised the issue during a visit last month, Bloomberg reported.")
+    assert s.speaker == "Bloomberg"
+    assert s.speaker_type == "organisation"

@@ -81,9 +81,10 @@ _IRREGULAR_PARTICIPLES = words("led run known born built held")
 _NAMING_APPOSITIONS = {("also", "known"), ("better", "known"), ("widely", "known"), ("popularly", "known")}
 # "..., a claim Moscow denies": nouns for what one side said, and verbs the other answers with
 _CLAIM_NOUNS = words(
-    "claim claims charge charges accusation accusations allegation allegations assertion version"
+    "claim claims charge charges accusation accusations allegation allegations assertion version "
+    "comments remarks statement statements"
 )
-_REBUTTING = words("deny reject dismiss dispute refute contest")
+_REBUTTING = words("deny reject dismiss dispute refute contest describe condemn denounce")
 _STATE_OUTLET_ADJECTIVES = words("state national public local regional")
 _STATE_OUTLETS = words("media television tv radio news broadcaster agency channel press newspaper")
 _NEW_CLAUSE = words("while whereas but although though and even as")
@@ -117,6 +118,7 @@ DATELINE = re.compile(
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"
     r"an? (?:claims?|charges?|accusations?|allegations?|assertion|version)\b|"
+    r"(?:claims|charges|accusations|allegations|comments|remarks|statements) (?:that|which)\b|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
     r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+"
 )
@@ -985,6 +987,12 @@ class SentenceRules:
             k = j + 2
             if toks[k].lower in {"that", "which"}:
                 k += 1
+        elif (
+            toks[j].lower in _CLAIM_NOUNS
+            and toks[j].lower.endswith("s")
+            and toks[j + 1].lower in {"that", "which"}
+        ):
+            k = j + 2  # "..., comments that Eritrea's government has described as a threat"
         elif toks[j].lower == "which":
             k = j + 1
         else:
@@ -1730,6 +1738,7 @@ class SentenceRules:
                 and toks[b].text == ","
                 and not self._about_the_source(b + 1)
                 and toks[b + 1].lower not in _NEW_CLAUSE  # "..., according to X, while Y said"
+                and not toks[b + 1].lower.endswith("ing")  # "..., according to X, raising fears"
             ):
                 # CONTENT, according to X, CONTENT (not "..., according to X, who ...")
                 end = self._sentence_content_end()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from crossref.extract.lexicon import CUE_FORMS, ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
-from crossref.parties import armed_group, countries, figure_by_surname, figure_country
+from crossref.parties import armed_group, countries, figure_by_surname, figure_country, is_news_outlet
 from crossref.words import (
     DETERMINERS,
     GENERIC_GROUPS,
@@ -788,8 +788,10 @@ class ArticleSpeakers:
                         ent.role = " ".join(role_words)
                         self._attach(ent, ent.role)
                     return self._as_resolved(ent)
-                if len(words) == 1 and (words[0].isupper() or countries.country_of_word(words[0])):
-                    return self._as_resolved(self._org_entity(words[0], start))  # CNN, OSCE, Moscow
+                if len(words) == 1 and (
+                    words[0].isupper() or countries.country_of_word(words[0]) or is_news_outlet(words[0])
+                ):
+                    return self._as_resolved(self._org_entity(words[0], start))  # CNN, OSCE, Moscow, Reuters
             if len(name_words) >= 2 and not self._looks_like_person(name_words):
                 return self._as_resolved(self._org_entity(" ".join(words), start))
             return self._as_resolved(self._person(" ".join(name_words), " ".join(role_words) or None, start))

@@ -115,6 +115,11 @@ def figure_country(name: str) -> str | None:
     return None
 
 
+def is_news_outlet(name: str) -> bool:
+    """Whether ``name`` is a news organisation named by one word or two ('Bloomberg')."""
+    return fold(name) in _table("media")
+
+
 def institution_country(name: str) -> str | None:
     """The state an institution named without its country belongs to ('State Department')."""
     return _table("institutions").get(fold(name))
