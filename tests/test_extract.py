@@ -1317,3 +1317,25 @@ def test_a_news_agency_named_by_one_word_is_an_organisation() -> None:
     s = one("The envoy raised the issue during a visit last month, Bloomberg reported.")
     assert s.speaker == "Bloomberg"
     assert s.speaker_type == "organisation"
+
+
+def test_a_regional_governor_is_of_the_country_whose_place_the_sentence_names() -> None:
+    text = (
+        "A drone attack set fire to a fuel depot in Russia's Kursk region overnight, the regional "
+        "governor said.\n\nGovernor Viktor Semyonov wrote on Telegram that no one was hurt."
+    )
+    found = extract_statements(text)
+    assert [s.party for s in found] == ["Russia", "Russia"]
+
+
+def test_a_mayor_of_an_ambiguous_town_gets_no_foreign_side() -> None:
+    text = (
+        "Nine people were hurt in the Chelsea neighbourhood by a blast that Mayor Ada Brown "
+        "described as deliberate."
+    )
+    assert all(s.party is None for s in extract_statements(text))
+
+
+def test_a_person_of_a_place_set_off_by_an_apposition() -> None:
+    s = one("Rep. Tom Cole of Oklahoma, an ally of the leadership, said the bill would pass.")
+    assert s.speaker == "Tom Cole"

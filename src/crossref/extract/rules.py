@@ -1580,6 +1580,11 @@ class SentenceRules:
             subject = self.subject()
             if subject is not None and subject[0] < k - 1 and subject[1] == opening:
                 return subject
+            n = k - 1  # "Rep. Tom Cole of Oklahoma, an ally of the leadership, said": the person
+            while n > 0 and toks[n - 1].is_capitalized and toks[n - 1].is_word and k - n < 6:
+                n -= 1
+            if n < k - 1 and self._valid_speaker(n, k - 1):
+                return n, k - 1
         if k == opening or not self._valid_speaker(k, opening):
             return None
         return k, opening

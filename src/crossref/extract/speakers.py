@@ -238,6 +238,7 @@ class Entity:
     affiliation: Entity | None = None
     positions: list[int] = field(default_factory=list)
     principal: Entity | None = None  # whom a spokesperson speaks for
+    seat_country: str | None = None  # the country of the place a governor or mayor governs
 
     @property
     def surname(self) -> str:
@@ -265,6 +266,7 @@ class Resolved:
     affiliation: str | None = None  # the organisation a person speaks for, if the article says
     affiliation_country: str | None = None
     principal: Resolved | None = None  # whom a spokesperson speaks for ("his spokesman")
+    seat_country: str | None = None  # the country of the place a governor or mayor governs
 
 
 class ArticleSpeakers:
@@ -605,7 +607,31 @@ class ArticleSpeakers:
             if body is not None:  # "A military spokesman, Peter Lerner": the military named before
                 ent.affiliation, ent.country = body, body.country
                 return self._as_resolved(ent)
+            if ent.seat_country is None:
+                ent.seat_country = self._local_official_country(ent, start)
+            if ent.seat_country is not None:  # "... in Russia's Bryansk region, the regional governor said"
+                return self._as_resolved(ent)
         return found
+
+    def _local_official_country(self, ent: Entity, pos: int) -> str | None:
+        """The country of the town or region a governor or mayor named without one governs:
+        the first gazetteer place of the sentence that names them, when that sentence also
+        names its country ("in Russia's Bryansk region"; a bare "Chelsea" is too ambiguous)."""
+        from crossref.parties import place_in
+
+        role = {w.strip(",.") for w in fold(ent.role or "").split()}
+        if not role & {"governor", "mayor"} or role & {"central", "bank", "reserve"}:
+            return None
+        for at in (pos, *ent.positions[:1]):
+            sentence = self._sentence_start_near(at)
+            if not sentence:
+                continue
+            end = next((s for s in self.sentence_starts if s > sentence[0]), len(self.text))
+            text = self.text[sentence[0] : end]
+            found = place_in(text)
+            if found is not None and any(countries.country_of_word(w) == found for w in text.split()):
+                return found
+        return None
 
     def _principal(self, ent: Entity, phrase: str, pos: int) -> Entity | None:
         """The person a spokesperson's "his"/"her" points to ("his spokesman Stephane
@@ -749,6 +775,21 @@ class ArticleSpeakers:
             else:
                 break
         role_words = words[: len(words) - len(name_words)]
+        if (
+            name_words
+            and len(role_words) >= 3
+            and fold(role_words[-1]) in {"of", "from"}
+            and role_words[-2][:1].isupper()
+            and _bare(role_words[-2]) not in ORG_HEADS | _ORG_NAME_WORDS
+            and self._looks_like_person(
+                [w for w in role_words[:-1] if fold(w).rstrip(".") not in _TITLE_WORDS]
+            )
+            and (is_place(" ".join(name_words)) or countries.country_in(" ".join(name_words)))
+        ):
+            # "Rep. Tom Cole of Oklahoma": the person, from the place
+            lead = len(self.text[start:end]) - len(self.text[start:end].lstrip())
+            person_end = phrase.rfind(" " + role_words[-1] + " ")
+            return self.resolve(start + lead, start + lead + person_end)
         kept = [w for w in role_words if fold(w) not in {"the", "a", "an"}]
         group_head = next((k for k, w in enumerate(kept) if fold(w) in {"of", "in", "from"}), None)
         if (
@@ -939,6 +980,7 @@ class ArticleSpeakers:
             ent,
             aff.name if aff else None,
             aff.country if aff else None,
+            seat_country=ent.seat_country,
         )
 
 

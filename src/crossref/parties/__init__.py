@@ -171,7 +171,7 @@ def _affiliation_text(phrase: str | None) -> str:
     return re.split(r"\s+(?:in|near|at|on)\s+", phrase or "", maxsplit=1)[0]
 
 
-def _place_in(phrase: str | None) -> str | None:
+def place_in(phrase: str | None) -> str | None:
     """The country of a city a phrase names ('Odesa regional administration', 'Izmail Mayor');
     the longest name first ('New York Times' names New York, not York)."""
     from crossref.gazetteer import place_country
@@ -238,7 +238,8 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
                 if resolved.affiliation
                 else None
             )
-            or _place_in(own)
+            or place_in(own)
+            or resolved.seat_country  # "the regional governor" of a place the sentence names
         )
     if kind == "organisation" and name:
         return org_party(name, resolved.country) or (
@@ -279,7 +280,7 @@ def org_party(name: str, country: str | None = None) -> str | None:
         or institution_country(name)
         or country
         or _capital_after_in(name)
-        or _place_in(_affiliation_text(name))
+        or place_in(_affiliation_text(name))
         or _own_party(name)
     )
 
