@@ -1339,3 +1339,11 @@ def test_a_mayor_of_an_ambiguous_town_gets_no_foreign_side() -> None:
 def test_a_person_of_a_place_set_off_by_an_apposition() -> None:
     s = one("Rep. Tom Cole of Oklahoma, an ally of the leadership, said the bill would pass.")
     assert s.speaker == "Tom Cole"
+
+
+def test_an_unnamed_regional_governor_is_of_the_place_the_sentence_names_not_the_dateline() -> None:
+    s = one(
+        "KYIV, Aug 3 (Wire) - A drone attack set fire to an oil depot in Russia's Belgorod region "
+        "overnight, the regional governor said."
+    )
+    assert s.party == "Russia"

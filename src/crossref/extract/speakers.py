@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from crossref.extract.lexicon import CUE_FORMS, ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
+from crossref.extract.rules import DATELINE
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
 from crossref.parties import armed_group, countries, figure_by_surname, figure_country, is_news_outlet
@@ -614,20 +615,26 @@ class ArticleSpeakers:
         return found
 
     def _local_official_country(self, ent: Entity, pos: int) -> str | None:
+        return self._seat_country(ent.role or "", pos, *ent.positions[:1])
+
+    def _seat_country(self, role_text: str, *positions: int) -> str | None:
         """The country of the town or region a governor or mayor named without one governs:
         the first gazetteer place of the sentence that names them, when that sentence also
         names its country ("in Russia's Bryansk region"; a bare "Chelsea" is too ambiguous)."""
         from crossref.parties import place_in
 
-        role = {w.strip(",.") for w in fold(ent.role or "").split()}
+        role = {w.strip(",.") for w in fold(role_text).split()}
         if not role & {"governor", "mayor"} or role & {"central", "bank", "reserve"}:
             return None
-        for at in (pos, *ent.positions[:1]):
+        for at in positions:
             sentence = self._sentence_start_near(at)
             if not sentence:
                 continue
             end = next((s for s in self.sentence_starts if s > sentence[0]), len(self.text))
-            text = self.text[sentence[0] : end]
+            dateline = DATELINE.match(
+                self.text, sentence[0], end
+            )  # where it was filed, not where they govern
+            text = self.text[dateline.end() if dateline else sentence[0] : end]
             found = place_in(text)
             if found is not None and any(countries.country_of_word(w) == found for w in text.split()):
                 return found
@@ -859,7 +866,10 @@ class ArticleSpeakers:
                 found = self._head_of_body(lw[:-1], start)  # "the UN chief": its secretary-general
             if found is not None:
                 return self._as_resolved(found)
-            return Resolved(_canonical_org(" ".join(words)), "person", " ".join(words), country, None)
+            unnamed = Resolved(_canonical_org(" ".join(words)), "person", " ".join(words), country, None)
+            if country is None:  # "the regional governor said", no name given
+                unnamed.seat_country = self._seat_country(" ".join(words), start)
+            return unnamed
         if head in _GENERIC_GROUPS or head.rstrip("s") in _GENERIC_GROUPS or head in SPEAKER_NOUNS:
             return Resolved(_canonical_org(" ".join(words)), "group", None, country, None)
         if head in ORG_HEADS:
