@@ -1347,3 +1347,29 @@ def test_an_unnamed_regional_governor_is_of_the_place_the_sentence_names_not_the
         "overnight, the regional governor said."
     )
     assert s.party == "Russia"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The spokesperson restated that the treaty covers the coast guard's vessels.", "restated"),
+        ("Moscow maintains that its troops never crossed the river.", "maintains"),
+        ("The ministry reaffirmed that the corridor would stay open.", "reaffirmed"),
+        ("The opposition slammed the decision as reckless.", "slammed"),
+    ],
+)
+def test_more_verbs_of_saying(text: str, cue: str) -> None:
+    assert one(text).cue == cue
+
+
+def test_a_plural_possessive_names_the_country() -> None:
+    s = one("Gilbert Navarro, the Philippines' national security adviser, said patrols would go on.")
+    assert s.party == "Philippines"
+
+
+def test_a_state_body_without_its_country_in_a_sentence_that_opens_with_the_country() -> None:
+    text = (
+        "In neighbouring Moldova, the Interior Ministry said a drone had come down in a field. "
+        "No one was hurt, the ministry said."
+    )
+    assert [s.party for s in extract_statements(text)] == ["Moldova", "Moldova"]

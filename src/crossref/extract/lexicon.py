@@ -43,7 +43,7 @@ SPEECH_VERBS = word_list(
     expect show find know doubt guarantee swear acknowledge underline underscore highlight clarify
     specify inform notify advise remind assure complain protest object call want support attack endorse
     plan decide decline back oppose defend offer seem vow pledge see appear seek consider express
-    request deem prefer discuss challenge
+    request deem prefer discuss challenge restate reaffirm rebuff dispute maintain
     """
 )
 
@@ -91,6 +91,7 @@ def _build_cue_forms() -> dict[str, str]:
             forms.setdefault(f, base)
     forms["admitted"] = "admit"
     forms["admitting"] = "admit"
+    forms.update({"slammed": "slam", "slamming": "slam", "signalled": "signal", "signalling": "signal"})
     forms["regretted"] = "regret"
     return forms
 

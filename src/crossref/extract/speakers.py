@@ -49,6 +49,7 @@ _OWN_BODIES = frozenset(
 _PLACE_ARTICLES = frozenset({"El", "Al", "Ad", "Ar", "As", "An", "La", "Le", "Los", "Las", "San", "Santa"})
 # "Sudan's ruling Sovereign Council": a country's possessive right before an organisation
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?:[a-z\-]+\s+){0,2}$")
+_FRONTED_PLACE = re.compile(r"\s*(?:In|From)\s+(?:neighbouring\s+|neighboring\s+|nearby\s+)?([A-Z][\w\-]+),")
 _STATE_BODY = re.compile(
     r"\b([A-Z][\w\-]+(?:’s|'s)?)\s+(?:(?:defen[cs]e|foreign|interior|health|regular|armed)\s+)?"
     r"(?:army|military|navy|ministry|government|police|forces|air force|coast guard)\b"
@@ -595,6 +596,12 @@ class ArticleSpeakers:
                     principal=resolved,
                 )
         found = self._resolve(start, end)
+        if found.kind == "organisation" and found.country is None and found.name and found.name[:1].isupper():
+            fronted = self._fronted_country(start)
+            if fronted is not None:  # "In neighbouring Moldova, the Interior Ministry said"
+                found.country = fronted
+                if found.entity is not None and found.entity.country is None:
+                    found.entity.country = fronted
         if len(words) > 2 and words[0] in {"a", "an", "one"} and words[1] in _SOURCES and found.country:
             self._last_source[words[1]] = found  # "A source in Ukraine's SBU security service"
         ent = found.entity
@@ -639,6 +646,15 @@ class ArticleSpeakers:
             if found is not None and any(countries.country_of_word(w) == found for w in text.split()):
                 return found
         return None
+
+    def _fronted_country(self, pos: int) -> str | None:
+        """The country a phrase opening the sentence at ``pos`` puts it in: "In neighbouring
+        Moldova, ...", "In Kyiv, ..." (a capital stands for its country)."""
+        sentence = self._sentence_start_near(pos)
+        if not sentence:
+            return None
+        m = _FRONTED_PLACE.match(self.text, sentence[0], pos)
+        return countries.country_of_word(m.group(1)) if m else None
 
     def _principal(self, ent: Entity, phrase: str, pos: int) -> Entity | None:
         """The person a spokesperson's "his"/"her" points to ("his spokesman Stephane

@@ -130,6 +130,8 @@ def country_of_word(word: str, capitals: bool = True) -> str | None:
     """The country a single word names ('Azerbaijani', 'Turkey’s', and 'Moscow' unless
     ``capitals`` is false), or None."""
     w = word.removesuffix("’s").removesuffix("'s").strip(',;:()"“”')
+    if w.endswith(("s'", "s’")):
+        w = w[:-1]  # "the Philippines' national security adviser"
     if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w):
         w = w[:-1]
     if not w or not w[0].isupper():
