@@ -1373,3 +1373,22 @@ def test_a_state_body_without_its_country_in_a_sentence_that_opens_with_the_coun
         "No one was hurt, the ministry said."
     )
     assert [s.party for s in extract_statements(text)] == ["Moldova", "Moldova"]
+
+
+def test_a_given_name_that_is_also_a_town_stays_in_the_name() -> None:
+    s = one("Venezuela's Defence Minister Vladimir Padrino López said no unit had fired across the river.")
+    assert s.speaker == "Vladimir Padrino López"
+
+
+def test_an_army_chief_right_after_the_defence_force_spoke_is_its() -> None:
+    text = (
+        "Guyana's Defence Force said the patrol had come under fire.\n\n"
+        "“We will not be intimidated,” army chief Brigadier Omar Khan told reporters."
+    )
+    assert [s.party for s in extract_statements(text)] == ["Guyana", "Guyana"]
+
+
+def test_leaders_of_armed_groups_and_international_bodies_from_the_facts_table() -> None:
+    text = "NATO chief Mark Rutte said allies would respond.\n\nRutte added that the talks would go on."
+    assert [s.party for s in extract_statements(text)] == ["NATO", "NATO"]
+    assert one("Mohamed Hamdan Dagalo said his fighters held the city.").party == "Rapid Support Forces"

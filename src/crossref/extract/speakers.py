@@ -49,6 +49,7 @@ _OWN_BODIES = frozenset(
 _PLACE_ARTICLES = frozenset({"El", "Al", "Ad", "Ar", "As", "An", "La", "Le", "Los", "Las", "San", "Santa"})
 # "Sudan's ruling Sovereign Council": a country's possessive right before an organisation
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?:[a-z\-]+\s+){0,2}$")
+_STATE_FORCES = frozenset({"army", "military", "navy", "police", "forces", "force", "defence", "defense"})
 _FRONTED_PLACE = re.compile(r"\s*(?:In|From)\s+(?:neighbouring\s+|neighboring\s+|nearby\s+)?([A-Z][\w\-]+),")
 _STATE_BODY = re.compile(
     r"\b([A-Z][\w\-]+(?:’s|'s)?)\s+(?:(?:defen[cs]e|foreign|interior|health|regular|armed)\s+)?"
@@ -333,7 +334,11 @@ class ArticleSpeakers:
             or countries.country_of_word(words[0])
             or fold(words[0]) in _NON_NAME_CAPS
             or _bare(words[0]) in ORG_HEADS
-            or (len(words) > 2 and is_place(_bare(words[0])))
+            or (
+                len(words) > 2
+                and is_place(_bare(words[0]))
+                and (fold(words[1]).rstrip(".") in _TITLE_WORDS or _bare(words[1]) in ORG_HEADS)
+            )  # "Odesa Mayor X", not "Vladimir Padrino" (Vladimir is a town too)
             or (len(words) > 2 and words[0].isupper() and len(words[0]) > 1)  # "NATO Secretary General X"
         ):
             lead.append(words.pop(0))
@@ -714,6 +719,15 @@ class ArticleSpeakers:
             last = max((p for p in org.positions if p < pos), default=-1)
             if last > best_pos:
                 best, best_pos = org, last
+        if (
+            best is None
+            and key in _STATE_FORCES
+            and spoke is not None
+            and spoke.kind == "organisation"
+            and spoke.country is not None
+        ):
+            # "Guyana's Defence Force said ... army chief Brigadier Omar Khan told reporters"
+            return spoke
         return best
 
     def _resolve(self, start: int, end: int) -> Resolved:
