@@ -549,3 +549,21 @@ def test_distances_between_gazetteer_towns() -> None:
     near = distance_km(kherson, odesa)
     assert near is not None and 100 < near < 200
     assert distance_km(kherson, "l:sotk") is None  # a place only an article named has no position
+
+
+def test_incident_phrases_are_whole_words() -> None:
+    from crossref.events import incident_phrases
+
+    assert incident_phrases("according to the General Staff, troops held the line") == []
+    assert incident_phrases("Rwanda is attacking us directly") == ["Attack"]
+    assert incident_phrases("the peace deal signed in May") == ["Agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a new war in the Horn of Africa", "a Hamas command centre inside the compound", "across Europe"],
+)
+def test_continents_and_armed_groups_are_no_places(text: str) -> None:
+    from crossref.places import find_places
+
+    assert find_places(text) == []

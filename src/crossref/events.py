@@ -155,7 +155,8 @@ _OCCASION = re.compile(
 
 # Titles: the most specific name for what happened, by priority.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (phrase, re.compile(pattern, re.I))
+    # each alternative a whole word: "accords?" is not in "according", "talks" not in "stalks"
+    (phrase, re.compile(rf"\b(?:{pattern.removeprefix(chr(92) + 'b')})\b", re.I))
     for phrase, pattern in (
         (
             "Cease-fire violation",
@@ -178,7 +179,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Shooting", r"\bshootings?"),
         ("Bombing", r"\bbombings?"),
         ("Strike", r"\bstrikes?|struck"),
-        ("Attack", r"\battacks?|attacked"),
+        ("Attack", r"\battack(?:s|ed|ing)?|assaults?|offensives?"),
         ("Parade", r"\bparades?"),
         ("Ceremony", r"\bceremon(?:y|ies)"),
         ("Visit", r"\bstate visit|\bvisit to\b"),

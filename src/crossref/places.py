@@ -15,6 +15,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 from crossref.gazetteer import towns as gazetteer
+from crossref.parties import armed_group
 from crossref.words import fold_name
 
 BARE_NAME_FROM = 100_000
@@ -82,6 +83,9 @@ _NOT_PLACE = {
     "however", "earlier", "later", "also", "even", "only", "still", "both", "each", "every",
     "republic", "kingdom", "first", "second", "third", "old", "sir", "lord",
     "senator", "sen", "rep", "gov", "judge", "justice", "secretary", "chairman", "ceo", "pope",
+    # continents and the regions that span countries: not where an incident happened
+    "africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "horn", "balkans",
+    "caucasus", "levant",
 }  # fmt: skip
 # Words after a name that show it is a place even when the gazetteer does not know it
 # ("Odesa Regional Administration", "Izmail Mayor"), and words that do so only for a name the
@@ -218,8 +222,8 @@ def _place_at(text: str, start: int, run: str, surnames: Set[str] = frozenset())
         before = text[max(0, start - 30) : start]
     if words and fold(words[0]) in _NOT_PLACE:
         return None
-    if not words:
-        return None
+    if not words or armed_group(_clean(" ".join(words))) is not None:
+        return None  # "Hamas" is also an alternate name of Hamm, Germany
     # a run such as "Izmail Mayor Serhiy Bondar": try the whole run, then its first word
     # when the word after it marks a place ("Izmail Mayor", "Odesa Regional Administration")
     if _HONORIFIC.search(before):
