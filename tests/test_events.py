@@ -338,8 +338,17 @@ def test_grouping_catches_up_after_replace_and_ungrouped_ingests(tmp_path: Path)
 
 
 def blocking_index(db: Path) -> list[tuple[str, int, str]]:
-    """The blocking index as (key, week, event group) rows, whatever numbers store them."""
+    """The blocking index as (key, week, event group) rows, whatever numbers store them
+    (checking that each event's own list of its pairs agrees with the index)."""
+    from crossref.packing import unpack_pairs
+
     with sqlite3.connect(db) as conn:
+        kept = {seq: unpack_pairs(raw) for seq, raw in conn.execute("SELECT seq, keys FROM event_group_keys")}
+        rows = conn.execute("SELECT seq, key_id, bucket FROM event_keys ORDER BY seq, key_id, bucket")
+        indexed: dict[int, list[tuple[int, int]]] = {}
+        for seq, key_id, bucket in rows:
+            indexed.setdefault(seq, []).append((key_id, bucket))
+        assert {seq: pairs for seq, pairs in kept.items() if pairs} == indexed
         return conn.execute(
             "SELECT n.key, k.bucket, g.id FROM event_keys k JOIN event_key_names n ON n.id = k.key_id "
             "JOIN event_groups g ON g.seq = k.seq ORDER BY 1, 2, 3"
@@ -409,8 +418,10 @@ def test_compacting_migration_keeps_the_blocking_index(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     ingest_stories(tmp_path, db)
     before = blocking_index(db)
-    with sqlite3.connect(db) as conn:  # back to the layout before m0006
+    with sqlite3.connect(db) as conn:  # back to the layout before m0006 (and so before m0008)
         conn.executescript(
+            "DROP TABLE event_group_keys;"
+            "DELETE FROM crossref_migrations WHERE name = 'm0008_event_keys_by_event';"
             "CREATE TABLE old_keys (key TEXT NOT NULL, bucket INTEGER NOT NULL, group_id TEXT NOT NULL, "
             "PRIMARY KEY (key, bucket, group_id)) WITHOUT ROWID;"
             "INSERT INTO old_keys SELECT n.key, k.bucket, g.id FROM event_keys k "
@@ -425,6 +436,69 @@ def test_compacting_migration_keeps_the_blocking_index(tmp_path: Path) -> None:
     follow = tmp_path / "follow.db"
     ingest_stories(tmp_path, follow)
     assert partition(db) == partition(follow)
+
+
+def test_migration_keeps_each_events_blocking_keys_with_it(tmp_path: Path) -> None:
+    """m0008 moves the index of event_keys by event into a list per event: the same index
+    after, and grouping on from the migrated database gives what it gives from a new one."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    before = blocking_index(db)
+    with sqlite3.connect(db) as conn:  # back to the layout before m0008
+        conn.executescript(
+            "DROP TABLE event_group_keys;"
+            "CREATE INDEX idx_event_keys_seq ON event_keys(seq);"
+            "DELETE FROM crossref_migrations WHERE name = 'm0008_event_keys_by_event';"
+        )
+    assert invoke("events", "--db", db).exit_code == 0  # opening migrates
+    assert blocking_index(db) == before
+    with sqlite3.connect(db) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "idx_event_keys_seq" not in indexes
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert blocking_index(db) == blocking_index(follow)
+
+
+def test_migration_compacts_event_members_keeping_what_they_say(tmp_path: Path) -> None:
+    """m0009 stores event_members' dates and precision as numbers and empty places and phrases
+    as NULL: the same members, events and comparisons after it, and grouping goes on alike."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    query = "SELECT * FROM event_members ORDER BY statement_id"
+    with sqlite3.connect(db) as conn:
+        before = conn.execute(query).fetchall()
+        assert any(row[5] is None for row in before) and any(row[5] is not None for row in before)
+        day = "printf('%04d-%02d-%02d', {0} / 10000, {0} / 100 % 100, {0} % 100)"
+        conn.executescript(  # back to the layout before m0009
+            "CREATE TABLE old_members (statement_id INTEGER PRIMARY KEY REFERENCES statements(id) "
+            "ON DELETE CASCADE, group_id TEXT NOT NULL, article_id INTEGER NOT NULL, date_lo TEXT, "
+            "date_hi TEXT, date_precision TEXT, places TEXT, phrases TEXT);"
+            "INSERT INTO old_members SELECT m.statement_id, m.group_id, s.article_id, "
+            f"{day.format('m.date_lo')}, {day.format('m.date_hi')}, "
+            "CASE m.date_precision WHEN 0 THEN 'default' WHEN 1 THEN 'exact' WHEN 2 THEN 'report' "
+            "ELSE 'vague' END, COALESCE(m.places, '{}'), COALESCE(m.phrases, '[]') "
+            "FROM event_members m JOIN statements s ON s.id = m.statement_id;"
+            "DROP TABLE event_members; ALTER TABLE old_members RENAME TO event_members;"
+            "CREATE INDEX idx_event_members_group ON event_members(group_id);"
+            "CREATE INDEX idx_event_members_article ON event_members(article_id);"
+            "DELETE FROM crossref_migrations WHERE name = 'm0009_compact_event_members';"
+        )
+        assert conn.execute("SELECT count(*) FROM event_members WHERE places = '{}'").fetchone()[0]
+    listed = ok_json("events", "--db", db)  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(query).fetchall() == before
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert ok_json("events", "--db", db) == listed
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert event_rows(db) == event_rows(follow)
+    with sqlite3.connect(db) as a, sqlite3.connect(follow) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
 
 
 # Two strikes of one war on the same day, in two towns, each told by its own article.

@@ -39,6 +39,7 @@ from crossref.events import (
     statement_row,
     top_events,
 )
+from crossref.packing import pack_pairs, unpack_pairs
 from crossref.places import fold
 from crossref.store import write_transaction
 from crossref.versions import GROUPER_VERSION
@@ -215,15 +216,29 @@ class DbBackend:
         row = self.db.execute("SELECT seq FROM event_groups WHERE id = ?", [event_id]).fetchone()
         return None if row is None else int(row[0])
 
-    def _pairs_of(self, seq: int) -> list[tuple[str, int]]:
-        return [
-            (k, b)
-            for k, b in self.db.execute(
-                "SELECT n.key, k.bucket FROM event_keys k JOIN event_key_names n ON n.id = k.key_id "
-                "WHERE k.seq = ?",
-                [seq],
+    def _stored_pairs(self, seq: int) -> set[tuple[int, int]]:
+        """The (key id, week) pairs a stored event is under (``event_group_keys``)."""
+        row = self.db.execute("SELECT keys FROM event_group_keys WHERE seq = ?", [seq]).fetchone()
+        return set(unpack_pairs(row[0])) if row is not None else set()
+
+    def _named(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[str, int]]:
+        """(key id, week) pairs as (key, week)."""
+        pairs = list(pairs)
+        names: dict[int, str] = {}
+        for chunk in _chunks(sorted({k for k, _ in pairs})):
+            query = f"SELECT id, key FROM event_key_names WHERE id IN ({_marks(len(chunk))})"
+            names.update(self.db.execute(query, list(chunk)))
+        return [(names[k], b) for k, b in pairs]
+
+    def _put_pairs(self, seq: int, pairs: set[tuple[int, int]]) -> None:
+        if pairs:
+            self.db.execute(
+                "INSERT INTO event_group_keys (seq, keys) VALUES (?, ?) "
+                "ON CONFLICT(seq) DO UPDATE SET keys = excluded.keys",
+                [seq, pack_pairs(pairs)],
             )
-        ]
+        else:
+            self.db.execute("DELETE FROM event_group_keys WHERE seq = ?", [seq])
 
     def _drop_cached(self, seq: int, pairs: Iterable[tuple[str, int]]) -> None:
         for pair in pairs:
@@ -247,26 +262,47 @@ class DbBackend:
         seq = self._seq(event_id)
         if seq is None:
             raise LookupError(f"event group {event_id} is indexed before it is stored")
+        numbered = [(self._key_id(k, create=True), b) for k, b in pairs]
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
-            [(self._key_id(k, create=True), b, seq) for k, b in pairs],
+            [(k, b, seq) for k, b in numbered],
         )
+        stored = self._stored_pairs(seq)
+        added = {(k, b) for k, b in numbered if k is not None}
+        if not added <= stored:
+            self._put_pairs(seq, stored | added)
         self._add_cached(seq, pairs)
 
     def unindex(self, event_id: str) -> None:
         seq = self._seq(event_id)
         if seq is None:
             return  # started and emptied in the same article: never indexed
-        self._drop_cached(seq, self._pairs_of(seq))
-        self.db.execute("DELETE FROM event_keys WHERE seq = ?", [seq])
+        stored = self._stored_pairs(seq)
+        self._drop_cached(seq, self._named(stored))
+        self.db.conn.executemany(
+            "DELETE FROM event_keys WHERE key_id = ? AND bucket = ? AND seq = ?",
+            [(k, b, seq) for k, b in sorted(stored)],
+        )
+        if stored:
+            self._put_pairs(seq, set())
 
     def rename(self, source: str, target: str) -> None:
         source_seq, target_seq = self._seq(source), self._seq(target)
         if source_seq is None or target_seq is None:
             raise LookupError(f"event group {source} or {target} is renamed before it is stored")
-        pairs = self._pairs_of(source_seq)
-        self.db.execute("UPDATE OR IGNORE event_keys SET seq = ? WHERE seq = ?", [target_seq, source_seq])
-        self.db.execute("DELETE FROM event_keys WHERE seq = ?", [source_seq])
+        moved = self._stored_pairs(source_seq)
+        pairs = self._named(sorted(moved))
+        self.db.conn.executemany(
+            "DELETE FROM event_keys WHERE key_id = ? AND bucket = ? AND seq = ?",
+            [(k, b, source_seq) for k, b in sorted(moved)],
+        )
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
+            [(k, b, target_seq) for k, b in sorted(moved)],
+        )
+        if moved:
+            self._put_pairs(target_seq, self._stored_pairs(target_seq) | moved)
+            self._put_pairs(source_seq, set())
         self._drop_cached(source_seq, pairs)
         self._add_cached(target_seq, pairs)
 
@@ -292,7 +328,8 @@ class DbBackend:
         profiles = list(profiles)
         deleted = list(deleted)
         self.db.conn.executemany(
-            "INSERT OR REPLACE INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
+            "INSERT INTO event_groups (id, seq, profile) VALUES (?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, profile = excluded.profile",
             [(p.id, p.seq, _pack_profile(p)) for p in profiles],
         )
         self.db.conn.executemany("DELETE FROM event_groups WHERE id = ?", [(d,) for d in deleted])
@@ -361,28 +398,50 @@ def _articles(db: Database, after: int = 0) -> Iterator[ArticleRow]:
         yield article
 
 
+#: ``event_members.date_precision`` as stored (numbers: 0 and 1 take no bytes at all)
+PRECISION_CODES = {"default": 0, "exact": 1, "report": 2, "vague": 3}
+_PRECISION_NAMES = {code: name for name, code in PRECISION_CODES.items()}
+
+
+def _day_number(day: date | None) -> int | None:
+    """A date as ``event_members`` stores it: the number yyyymmdd."""
+    return None if day is None else day.year * 10000 + day.month * 100 + day.day
+
+
+def _member_day(value: int | str | None) -> date | None:
+    """A date of ``event_members`` (yyyymmdd; ISO text in rows written before m0009)."""
+    if value is None or isinstance(value, str):
+        return parse_date(value)
+    value = int(value)
+    return date(value // 10000, value // 100 % 100, value % 100)
+
+
+def _member_precision(value: int | str | None) -> str | None:
+    return _PRECISION_NAMES.get(value) if isinstance(value, int) else value
+
+
 def _member_rows(article: ArticleRow, result: GroupResult) -> list[tuple[Any, ...]]:
     rows = []
     for f in result.features:
         st = f.statement
+        places = {k: name for k, (name, _) in f.places.items()}
         rows.append(
             (
                 st.id,
                 result.assignment[st.id],
-                article.id,
-                f.lo.isoformat() if f.lo else None,
-                f.hi.isoformat() if f.hi else None,
-                f.precision,
-                json.dumps({k: name for k, (name, _) in f.places.items()}, ensure_ascii=False),
-                json.dumps(f.phrases),
+                _day_number(f.lo),
+                _day_number(f.hi),
+                PRECISION_CODES.get(f.precision, f.precision),
+                json.dumps(places, ensure_ascii=False) if places else None,
+                json.dumps(f.phrases) if f.phrases else None,
             )
         )
     return rows
 
 
 _INSERT_MEMBERS = (
-    "INSERT OR REPLACE INTO event_members (statement_id, group_id, article_id, date_lo, date_hi, "
-    "date_precision, places, phrases) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT OR REPLACE INTO event_members (statement_id, group_id, date_lo, date_hi, "
+    "date_precision, places, phrases) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -576,6 +635,7 @@ def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> Group
     for table in (
         "event_members",
         "event_groups",
+        "event_group_keys",
         "event_keys",
         "event_key_names",
         "event_df",
@@ -583,21 +643,25 @@ def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> Group
     ):
         db.execute(f"DELETE FROM {table}")
     db.conn.executemany(_INSERT_MEMBERS, list(members.values()))
+    names = sorted({k for pairs in backend.event_keys.values() for k, _ in pairs})
+    db.conn.executemany("INSERT INTO event_key_names (id, key) VALUES (?, ?)", list(enumerate(names, 1)))
+    key_ids = {k: i for i, k in enumerate(names, 1)}
+    numbered = {
+        g: {(key_ids[k], b) for k, b in pairs}
+        for g, pairs in backend.event_keys.items()
+        if g in backend.profiles
+    }
     db.conn.executemany(
         "INSERT INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
         [(p.id, p.seq, _pack_profile(p)) for p in backend.profiles.values()],
     )
-    names = sorted({k for pairs in backend.event_keys.values() for k, _ in pairs})
-    db.conn.executemany("INSERT INTO event_key_names (id, key) VALUES (?, ?)", list(enumerate(names, 1)))
-    key_ids = {k: i for i, k in enumerate(names, 1)}
+    db.conn.executemany(
+        "INSERT INTO event_group_keys (seq, keys) VALUES (?, ?)",
+        sorted((backend.profiles[g].seq, pack_pairs(pairs)) for g, pairs in numbered.items() if pairs),
+    )
     db.conn.executemany(
         "INSERT INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
-        [
-            (key_ids[k], b, backend.profiles[g].seq)
-            for g, pairs in backend.event_keys.items()
-            if g in backend.profiles
-            for k, b in sorted(pairs)
-        ],
+        [(k, b, backend.profiles[g].seq) for g, pairs in numbered.items() for k, b in sorted(pairs)],
     )
     db.conn.executemany("INSERT INTO event_df (feature, df) VALUES (?, ?)", sorted(backend.df.items()))
     _write_state(db, articles=backend.n_articles, seq=backend.seq, watermark=last, members=len(members))
@@ -907,6 +971,7 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
     loose: list[date] = []
     articles, outlets = set(), set()
     dates = functools.lru_cache(maxsize=None)(parse_date)  # an event's statements share few dates
+    days = functools.lru_cache(maxsize=None)(_member_day)
     for (
         _,
         party,
@@ -927,8 +992,8 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
         articles.add(article_id)
         if outlet:
             outlets.add(outlet)
-        d_lo, d_hi = dates(lo), dates(hi)
-        if d_lo and d_hi and precision == "exact":
+        d_lo, d_hi = days(lo), days(hi)
+        if d_lo and d_hi and _member_precision(precision) == "exact":
             exact.append((d_lo, d_hi))
         for day in (d_lo, d_hi, dates(published)):
             if day:
