@@ -501,6 +501,32 @@ def test_migration_compacts_event_members_keeping_what_they_say(tmp_path: Path) 
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
 
 
+def test_migration_repacks_profiles(tmp_path: Path) -> None:
+    """m0010 rewrites profiles stored as compressed JSON; grouping goes on from them alike."""
+    import zlib
+
+    from crossref.packing import unpack_profile
+
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    with sqlite3.connect(db) as conn:
+        packed = conn.execute("SELECT id, profile FROM event_groups ORDER BY id").fetchall()
+        assert packed and all(raw[:1] == b"\x01" for _, raw in packed)
+        conn.executemany(  # back to the layout before m0010
+            "UPDATE event_groups SET profile = ? WHERE id = ?",
+            [(zlib.compress(json.dumps(unpack_profile(raw)).encode()), i) for i, raw in packed],
+        )
+        conn.execute("DELETE FROM crossref_migrations WHERE name = 'm0010_binary_profiles'")
+    listed = ok_json("events", "--db", db)  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, profile FROM event_groups ORDER BY id").fetchall() == packed
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert ok_json("events", "--db", db) != listed  # the third story changed something
+
+
 # Two strikes of one war on the same day, in two towns, each told by its own article.
 SAME_DAY = (
     (

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import heapq
 import json
-import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -39,7 +38,7 @@ from crossref.events import (
     statement_row,
     top_events,
 )
-from crossref.packing import pack_pairs, unpack_pairs
+from crossref.packing import pack_pairs, pack_profile, unpack_pairs, unpack_profile
 from crossref.places import fold
 from crossref.store import write_transaction
 from crossref.versions import GROUPER_VERSION
@@ -354,15 +353,13 @@ class DbBackend:
 
 
 def _pack_profile(profile: Profile) -> bytes:
-    """A profile as stored: zlib-compressed JSON (floats round-trip exactly, so grouping
-    from the store gives what grouping in memory gives)."""
-    return zlib.compress(json.dumps(profile.to_json(), separators=(",", ":")).encode(), 6)
+    """A profile as stored (see crossref.packing.pack_profile)."""
+    return pack_profile(profile.to_json())
 
 
 def _unpack_profile(event_id: str, raw: bytes | str) -> Profile:
-    """A stored profile: compressed, or plain JSON text as older databases hold it."""
-    text = zlib.decompress(raw) if isinstance(raw, bytes) else raw
-    return Profile.from_json(event_id, json.loads(text))
+    """A stored profile: packed, or compressed or plain JSON as older databases hold it."""
+    return Profile.from_json(event_id, unpack_profile(raw))
 
 
 def _write_state(db: Database, **values: object) -> None:

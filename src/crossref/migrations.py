@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from crossref.database import Database
 from crossref.errors import DatabaseError
-from crossref.packing import pack_pairs
+from crossref.packing import pack_pairs, pack_profile, unpack_profile
 
 #: ``PRAGMA application_id`` of every crossref database: "XREF" in ASCII.
 APPLICATION_ID = 0x58524546
@@ -480,4 +480,15 @@ def m0009_compact_event_members(db: Database) -> None:
             "ALTER TABLE event_members_new RENAME TO event_members",
             "CREATE INDEX idx_event_members_group ON event_members(group_id)",
         ],
+    )
+
+
+@migration
+def m0010_binary_profiles(db: Database) -> None:
+    """Event profiles in the binary layout of crossref.packing.pack_profile (their vector's
+    values as doubles, not JSON text): about a seventh fewer bytes, the same floats."""
+    rows = db.execute("SELECT id, profile FROM event_groups ORDER BY seq").fetchall()
+    db.conn.executemany(
+        "UPDATE event_groups SET profile = ? WHERE id = ?",
+        [(pack_profile(unpack_profile(raw)), event_id) for event_id, raw in rows],
     )
