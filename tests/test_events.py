@@ -527,6 +527,53 @@ def test_migration_repacks_profiles(tmp_path: Path) -> None:
     assert ok_json("events", "--db", db) != listed  # the third story changed something
 
 
+def test_migration_reads_speaker_mentions_from_the_article(tmp_path: Path) -> None:
+    """m0011 drops stored speaker mentions that are the article's text from mention_start:
+    statements list as before (mention and --speaker filter), and the view shows them."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    listed = ok_json("statements", "--db", db)
+    assert any(st["speaker_mention"] for st in listed)
+    rows = "SELECT * FROM statements ORDER BY id"
+    with sqlite3.connect(db) as conn:
+        table = conn.execute(rows).fetchall()
+        derived = conn.execute(
+            "SELECT count(*) FROM statements WHERE speaker_mention IS NULL AND mention_end IS NOT NULL"
+        ).fetchone()[0]
+        assert derived and derived == sum(1 for st in listed if st["speaker_mention"])
+        view = conn.execute("SELECT id, speaker_mention FROM statement_texts ORDER BY id").fetchall()
+        assert view == [(st["id"], st["speaker_mention"]) for st in sorted(listed, key=lambda s: s["id"])]
+        conn.executescript(  # back to the layout before m0011
+            "UPDATE statements SET speaker_mention = (SELECT v.speaker_mention FROM statement_texts v "
+            "WHERE v.id = statements.id);"
+            "DROP VIEW statement_texts;"
+            "CREATE VIEW statement_texts AS SELECT st.id, st.article_id, "
+            'COALESCE(st.text, substr(a.text, st.start + 1, st."end" - st.start)) AS text, '
+            "COALESCE(st.sentence, substr(a.text, st.sentence_start + 1, "
+            "st.sentence_end - st.sentence_start)) AS sentence "
+            "FROM statements st JOIN articles a ON a.id = st.article_id;"
+            "ALTER TABLE statements DROP COLUMN mention_end;"
+            "DELETE FROM crossref_migrations WHERE name = 'm0011_speaker_mention_from_article';"
+        )
+        stored = conn.execute("SELECT count(*) FROM statements WHERE speaker_mention IS NOT NULL")
+        assert stored.fetchone()[0] == derived  # every mention stored, as before m0011
+    assert ok_json("statements", "--db", db) == listed  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(rows).fetchall() == table
+    speaker = next(st["speaker_mention"] for st in listed if st["speaker_mention"])
+    found = ok_json("statements", "--db", db, "--speaker", speaker.split()[-1])
+    assert found and all(
+        speaker.split()[-1] in (st["speaker"] or "") + (st["speaker_mention"] or "") for st in found
+    )
+    events = ok_json("events", "--db", db)
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert ok_json("events", "--db", db) == events
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+
+
 # Two strikes of one war on the same day, in two towns, each told by its own article.
 SAME_DAY = (
     (

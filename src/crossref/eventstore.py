@@ -384,14 +384,20 @@ def _articles(db: Database, after: int = 0) -> Iterator[ArticleRow]:
         article = ArticleRow(int(row[0]), row[1], row[2], row[3])
         for r in db.execute(
             'SELECT st.id, st.ordinal, st.start, st."end", st.text, st.sentence_start, st.sentence_end, '
-            "sp.name, st.mention_start, st.speaker_mention FROM statements st "
+            "sp.name, st.mention_start, st.speaker_mention, st.mention_end FROM statements st "
             "LEFT JOIN speakers sp ON sp.id = st.speaker_id WHERE st.article_id = ? ORDER BY st.ordinal",
             [article_id],
         ):
-            statement_id, ordinal, start, end, text, *rest = r
+            statement_id, ordinal, start, end, text, s_start, s_end, speaker, m_start, mention, m_end = r
             if text is None:  # not stored: the article's text between its offsets
                 text = article.text[start:end]
-            article.statements.append(statement_row(statement_id, ordinal, start, end, text, *rest))
+            if mention is None and m_end is not None:  # likewise
+                mention = article.text[m_start:m_end]
+            article.statements.append(
+                statement_row(
+                    statement_id, ordinal, start, end, text, s_start, s_end, speaker, m_start, mention
+                )
+            )
         yield article
 
 
