@@ -574,6 +574,17 @@ def test_migration_reads_speaker_mentions_from_the_article(tmp_path: Path) -> No
     assert partition(db) == partition(follow)
 
 
+def test_no_unused_indexes_after_the_migrations(tmp_path: Path) -> None:
+    """m0006 and m0012 dropped indexes no query uses; m0008 the index of event_keys by event."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:1])
+    with sqlite3.connect(db) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    dropped = {"idx_articles_outlet", "idx_articles_published", "idx_event_keys_seq", "idx_statements_kind"}
+    assert not indexes & dropped
+    assert {"idx_statements_event_id", "idx_event_members_group", "idx_statements_party_id"} <= indexes
+
+
 # Two strikes of one war on the same day, in two towns, each told by its own article.
 SAME_DAY = (
     (

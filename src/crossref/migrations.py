@@ -521,3 +521,10 @@ def m0011_speaker_mention_from_article(db: Database) -> None:
             "FROM statements st JOIN articles a ON a.id = st.article_id",
         ],
     )
+
+
+@migration
+def m0012_drop_unused_article_indexes(db: Database) -> None:
+    """Drops the indexes of articles by outlet and by date: no query of crossref's reads
+    articles by either (about 0.02 × the article text)."""
+    _run(db, ["DROP INDEX IF EXISTS idx_articles_outlet", "DROP INDEX IF EXISTS idx_articles_published"])
