@@ -27,7 +27,7 @@ from crossref.parties import party_kind
 from crossref.parties.settings import PartySettings, party_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-PAGE_SIZE = 8192  # bytes per database page of a new database
+PAGE_SIZE = 16384  # bytes per database page of a new database (see bench/README.md, "Scale")
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds SQLite itself waits for a lock
 
 SaveStatus = Literal["added", "replaced", "skipped"]
@@ -144,7 +144,8 @@ def open_database(
     try:
         _check_contents(conn, path)
         if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
-            # a new file: pages that hold three articles of newswire length, not one and a half
+            # a new file: pages that hold five or six articles of newswire length, not two or
+            # three (less space left over at the end of each page)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
