@@ -476,15 +476,17 @@ def test_migration_compacts_event_members_keeping_what_they_say(tmp_path: Path) 
             "CREATE TABLE old_members (statement_id INTEGER PRIMARY KEY REFERENCES statements(id) "
             "ON DELETE CASCADE, group_id TEXT NOT NULL, article_id INTEGER NOT NULL, date_lo TEXT, "
             "date_hi TEXT, date_precision TEXT, places TEXT, phrases TEXT);"
-            "INSERT INTO old_members SELECT m.statement_id, m.group_id, s.article_id, "
+            "INSERT INTO old_members SELECT m.statement_id, g.id, s.article_id, "
             f"{day.format('m.date_lo')}, {day.format('m.date_hi')}, "
             "CASE m.date_precision WHEN 0 THEN 'default' WHEN 1 THEN 'exact' WHEN 2 THEN 'report' "
             "ELSE 'vague' END, COALESCE(m.places, '{}'), COALESCE(m.phrases, '[]') "
-            "FROM event_members m JOIN statements s ON s.id = m.statement_id;"
+            "FROM event_members m JOIN statements s ON s.id = m.statement_id "
+            "JOIN event_groups g ON g.seq = m.group_seq;"
             "DROP TABLE event_members; ALTER TABLE old_members RENAME TO event_members;"
             "CREATE INDEX idx_event_members_group ON event_members(group_id);"
             "CREATE INDEX idx_event_members_article ON event_members(article_id);"
             "DELETE FROM crossref_migrations WHERE name = 'm0009_compact_event_members';"
+            "DELETE FROM crossref_migrations WHERE name = 'm0013_event_members_by_seq';"
         )
         assert conn.execute("SELECT count(*) FROM event_members WHERE places = '{}'").fetchone()[0]
     listed = ok_json("events", "--db", db)  # opening migrates
@@ -583,6 +585,58 @@ def test_no_unused_indexes_after_the_migrations(tmp_path: Path) -> None:
     dropped = {"idx_articles_outlet", "idx_articles_published", "idx_event_keys_seq", "idx_statements_kind"}
     assert not indexes & dropped
     assert {"idx_statements_event_id", "idx_event_members_group", "idx_statements_party_id"} <= indexes
+
+
+def test_migration_names_member_groups_by_number(tmp_path: Path) -> None:
+    """m0013 replaces event_members' group ids by event_groups.seq: the same groups after it;
+    a member whose group is not stored makes the grouping out of date, and it is done again."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    query = "SELECT * FROM event_members ORDER BY statement_id"
+    revert = (  # back to the layout before m0013
+        "CREATE TABLE old_members (statement_id INTEGER PRIMARY KEY REFERENCES statements(id) "
+        "ON DELETE CASCADE, group_id TEXT NOT NULL, date_lo INTEGER, date_hi INTEGER, "
+        "date_precision INTEGER, places TEXT, phrases TEXT);"
+        "INSERT INTO old_members SELECT m.statement_id, g.id, m.date_lo, m.date_hi, m.date_precision, "
+        "m.places, m.phrases FROM event_members m JOIN event_groups g ON g.seq = m.group_seq;"
+        "DROP TABLE event_members; ALTER TABLE old_members RENAME TO event_members;"
+        "CREATE INDEX idx_event_members_group ON event_members(group_id);"
+        "DELETE FROM crossref_migrations WHERE name = 'm0013_event_members_by_seq';"
+    )
+    with sqlite3.connect(db) as conn:
+        before = conn.execute(query).fetchall()
+        assert before and all(isinstance(row[1], int) for row in before)
+        conn.executescript(revert)
+    listed = ok_json("events", "--db", db)  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(query).fetchall() == before
+    statement = ok_json("statements", "--db", db, "--event", listed[0]["id"])[0]["id"]
+    assert invoke("events", "move", str(statement), "--new", "--db", db).exit_code == 0
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert member_groups(db) == member_groups(follow)  # the raw groups: corrections aside
+    assert partition(db) != partition(follow)  # the move holds
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert member_groups(db) == member_groups(follow)
+    assert partition(db) != partition(follow)
+
+    with sqlite3.connect(db) as conn:  # a member of a group that is not stored
+        conn.executescript(revert)
+        conn.execute("UPDATE event_members SET group_id = 'ffffffff' WHERE statement_id = ?", [before[0][0]])
+    assert ok_json("events", "--db", db)  # migrates, then groups everything again
+    assert member_groups(db) == member_groups(follow)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM event_state WHERE key = 'version'").fetchone()[0] != "stale"
+
+
+def member_groups(db: Path) -> list[tuple[Any, ...]]:
+    """Each statement's raw group (by event id) and what grouping found of it."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT m.statement_id, g.id, m.date_lo, m.date_hi, m.date_precision, m.places, m.phrases "
+            "FROM event_members m JOIN event_groups g ON g.seq = m.group_seq ORDER BY m.statement_id"
+        ).fetchall()
 
 
 # Two strikes of one war on the same day, in two towns, each told by its own article.

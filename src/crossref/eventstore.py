@@ -128,6 +128,7 @@ class DbBackend:
         self.df: dict[str, int] = self.cache.df
         self.df_dirty: set[str] = set()
         self.buckets = self.cache.buckets  # (key, week) -> events (see _bucket)
+        self.renamed: dict[str, int] = {}  # events folded into others (rename) -> the seq they had
 
     def articles_seen(self) -> int:
         return self.n_articles
@@ -210,6 +211,15 @@ class DbBackend:
             self.cache.key_ids[key] = found
         return found
 
+    def seqs(self, event_ids: Iterable[str]) -> dict[str, int]:
+        """The seqs of stored events (and of those folded into others meanwhile, see rename)."""
+        found = {e: self.renamed[e] for e in event_ids if e in self.renamed}
+        wanted = sorted({e for e in event_ids if e not in found})
+        for chunk in _chunks(wanted):
+            query = f"SELECT id, seq FROM event_groups WHERE id IN ({_marks(len(chunk))})"
+            found.update((str(i), int(q)) for i, q in self.db.execute(query, list(chunk)))
+        return found
+
     def _seq(self, event_id: str) -> int | None:
         """The number a stored event goes by in the blocking index (None: not stored)."""
         row = self.db.execute("SELECT seq FROM event_groups WHERE id = ?", [event_id]).fetchone()
@@ -289,6 +299,7 @@ class DbBackend:
         source_seq, target_seq = self._seq(source), self._seq(target)
         if source_seq is None or target_seq is None:
             raise LookupError(f"event group {source} or {target} is renamed before it is stored")
+        self.renamed[source] = source_seq
         moved = self._stored_pairs(source_seq)
         pairs = self._named(sorted(moved))
         self.db.conn.executemany(
@@ -424,6 +435,8 @@ def _member_precision(value: int | str | None) -> str | None:
 
 
 def _member_rows(article: ArticleRow, result: GroupResult) -> list[tuple[Any, ...]]:
+    """``event_members`` rows of an article's statements, naming their group by its id (see
+    :func:`_by_seq`)."""
     rows = []
     for f in result.features:
         st = f.statement
@@ -442,8 +455,18 @@ def _member_rows(article: ArticleRow, result: GroupResult) -> list[tuple[Any, ..
     return rows
 
 
+def _by_seq(rows: Iterable[tuple[Any, ...]], seqs: Mapping[str, int]) -> list[tuple[Any, ...]]:
+    """Member rows with their group's id replaced by its ``event_groups.seq``, as stored."""
+    out = []
+    for statement_id, group, *rest in rows:
+        if group not in seqs:
+            raise LookupError(f"event group {group} has members but is not stored")
+        out.append((statement_id, seqs[group], *rest))
+    return out
+
+
 _INSERT_MEMBERS = (
-    "INSERT OR REPLACE INTO event_members (statement_id, group_id, date_lo, date_hi, "
+    "INSERT OR REPLACE INTO event_members (statement_id, group_seq, date_lo, date_hi, "
     "date_precision, places, phrases) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
@@ -566,15 +589,25 @@ def _group_new(
         features = _usable(ahead.get(article.id), article, grouper) if ahead else None
         result = grouper.group_article(article, features)
         rows = _member_rows(article, result)
-        db.conn.executemany(_INSERT_MEMBERS, rows)
+        seqs = backend.seqs({row[1] for row in rows} | set(result.merged) | set(result.merged.values()))
+        db.conn.executemany(_INSERT_MEMBERS, _by_seq(rows, seqs))
         members += len(rows)
         for source, target in sorted(result.merged.items()):
+            if source not in seqs:
+                continue  # never stored: no members to move
+            if target not in seqs:
+                raise LookupError(f"event group {target} takes in {source} but is not stored")
             moved = [
                 r[0]
-                for r in db.execute("SELECT statement_id FROM event_members WHERE group_id = ?", [source])
+                for r in db.execute(
+                    "SELECT statement_id FROM event_members WHERE group_seq = ?", [seqs[source]]
+                )
             ]
-            db.execute("UPDATE event_members SET group_id = ? WHERE group_id = ?", [target, source])
+            db.execute(
+                "UPDATE event_members SET group_seq = ? WHERE group_seq = ?", [seqs[target], seqs[source]]
+            )
             changed.extend(moved)
+        backend.renamed.clear()
         changed.extend(result.assignment)
         report.articles += 1
         report.statements += len(result.assignment)
@@ -645,7 +678,8 @@ def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> Group
         "event_state",
     ):
         db.execute(f"DELETE FROM {table}")
-    db.conn.executemany(_INSERT_MEMBERS, list(members.values()))
+    seqs = {event_id: profile.seq for event_id, profile in backend.profiles.items()}
+    db.conn.executemany(_INSERT_MEMBERS, _by_seq(members.values(), seqs))
     names = sorted({k for pairs in backend.event_keys.values() for k, _ in pairs})
     db.conn.executemany("INSERT INTO event_key_names (id, key) VALUES (?, ?)", list(enumerate(names, 1)))
     key_ids = {k: i for i, k in enumerate(names, 1)}
@@ -753,14 +787,19 @@ class _Corrections:
             return None
         if ref in self.new_ids or ref in self.alias:
             return ref
-        if self.db.execute("SELECT 1 FROM event_members WHERE group_id = ? LIMIT 1", [ref]).fetchone():
+        if self.db.execute(
+            "SELECT 1 FROM event_groups g JOIN event_members m ON m.group_seq = g.seq WHERE g.id = ? LIMIT 1",
+            [ref],
+        ).fetchone():
             return ref
         anchor = anchors.get(ref)
         if anchor:
             statement_id = _find_statement(self.db, (anchor[0], int(anchor[1]), int(anchor[2])))
             if statement_id is not None:
                 row = self.db.execute(
-                    "SELECT group_id FROM event_members WHERE statement_id = ?", [statement_id]
+                    "SELECT g.id FROM event_members m JOIN event_groups g ON g.seq = m.group_seq "
+                    "WHERE m.statement_id = ?",
+                    [statement_id],
                 ).fetchone()
                 if row is not None:
                     return str(row[0])
@@ -792,7 +831,8 @@ def _apply_corrections(db: Database, statement_ids: Sequence[int] | None) -> set
     whose membership changed."""
     corrections = _Corrections(db)
     sql = (
-        "SELECT m.statement_id, m.group_id, st.event_id FROM event_members m "
+        "SELECT m.statement_id, g.id, st.event_id FROM event_members m "
+        "JOIN event_groups g ON g.seq = m.group_seq "
         "JOIN statements st ON st.id = m.statement_id"
     )
     rows: list[tuple[int, str, str | None]] = []
