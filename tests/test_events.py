@@ -338,8 +338,17 @@ def test_grouping_catches_up_after_replace_and_ungrouped_ingests(tmp_path: Path)
 
 
 def blocking_index(db: Path) -> list[tuple[str, int, str]]:
-    """The blocking index as (key, week, event group) rows, whatever numbers store them."""
+    """The blocking index as (key, week, event group) rows, whatever numbers store them
+    (checking that each event's own list of its pairs agrees with the index)."""
+    from crossref.packing import unpack_pairs
+
     with sqlite3.connect(db) as conn:
+        kept = {seq: unpack_pairs(raw) for seq, raw in conn.execute("SELECT seq, keys FROM event_group_keys")}
+        rows = conn.execute("SELECT seq, key_id, bucket FROM event_keys ORDER BY seq, key_id, bucket")
+        indexed: dict[int, list[tuple[int, int]]] = {}
+        for seq, key_id, bucket in rows:
+            indexed.setdefault(seq, []).append((key_id, bucket))
+        assert {seq: pairs for seq, pairs in kept.items() if pairs} == indexed
         return conn.execute(
             "SELECT n.key, k.bucket, g.id FROM event_keys k JOIN event_key_names n ON n.id = k.key_id "
             "JOIN event_groups g ON g.seq = k.seq ORDER BY 1, 2, 3"
@@ -409,8 +418,10 @@ def test_compacting_migration_keeps_the_blocking_index(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     ingest_stories(tmp_path, db)
     before = blocking_index(db)
-    with sqlite3.connect(db) as conn:  # back to the layout before m0006
+    with sqlite3.connect(db) as conn:  # back to the layout before m0006 (and so before m0008)
         conn.executescript(
+            "DROP TABLE event_group_keys;"
+            "DELETE FROM crossref_migrations WHERE name = 'm0008_event_keys_by_event';"
             "CREATE TABLE old_keys (key TEXT NOT NULL, bucket INTEGER NOT NULL, group_id TEXT NOT NULL, "
             "PRIMARY KEY (key, bucket, group_id)) WITHOUT ROWID;"
             "INSERT INTO old_keys SELECT n.key, k.bucket, g.id FROM event_keys k "
@@ -425,6 +436,207 @@ def test_compacting_migration_keeps_the_blocking_index(tmp_path: Path) -> None:
     follow = tmp_path / "follow.db"
     ingest_stories(tmp_path, follow)
     assert partition(db) == partition(follow)
+
+
+def test_migration_keeps_each_events_blocking_keys_with_it(tmp_path: Path) -> None:
+    """m0008 moves the index of event_keys by event into a list per event: the same index
+    after, and grouping on from the migrated database gives what it gives from a new one."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    before = blocking_index(db)
+    with sqlite3.connect(db) as conn:  # back to the layout before m0008
+        conn.executescript(
+            "DROP TABLE event_group_keys;"
+            "CREATE INDEX idx_event_keys_seq ON event_keys(seq);"
+            "DELETE FROM crossref_migrations WHERE name = 'm0008_event_keys_by_event';"
+        )
+    assert invoke("events", "--db", db).exit_code == 0  # opening migrates
+    assert blocking_index(db) == before
+    with sqlite3.connect(db) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "idx_event_keys_seq" not in indexes
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert blocking_index(db) == blocking_index(follow)
+
+
+def test_migration_compacts_event_members_keeping_what_they_say(tmp_path: Path) -> None:
+    """m0009 stores event_members' dates and precision as numbers and empty places and phrases
+    as NULL: the same members, events and comparisons after it, and grouping goes on alike."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    query = "SELECT * FROM event_members ORDER BY statement_id"
+    with sqlite3.connect(db) as conn:
+        before = conn.execute(query).fetchall()
+        assert any(row[5] is None for row in before) and any(row[5] is not None for row in before)
+        day = "printf('%04d-%02d-%02d', {0} / 10000, {0} / 100 % 100, {0} % 100)"
+        conn.executescript(  # back to the layout before m0009
+            "CREATE TABLE old_members (statement_id INTEGER PRIMARY KEY REFERENCES statements(id) "
+            "ON DELETE CASCADE, group_id TEXT NOT NULL, article_id INTEGER NOT NULL, date_lo TEXT, "
+            "date_hi TEXT, date_precision TEXT, places TEXT, phrases TEXT);"
+            "INSERT INTO old_members SELECT m.statement_id, g.id, s.article_id, "
+            f"{day.format('m.date_lo')}, {day.format('m.date_hi')}, "
+            "CASE m.date_precision WHEN 0 THEN 'default' WHEN 1 THEN 'exact' WHEN 2 THEN 'report' "
+            "ELSE 'vague' END, COALESCE(m.places, '{}'), COALESCE(m.phrases, '[]') "
+            "FROM event_members m JOIN statements s ON s.id = m.statement_id "
+            "JOIN event_groups g ON g.seq = m.group_seq;"
+            "DROP TABLE event_members; ALTER TABLE old_members RENAME TO event_members;"
+            "CREATE INDEX idx_event_members_group ON event_members(group_id);"
+            "CREATE INDEX idx_event_members_article ON event_members(article_id);"
+            "DELETE FROM crossref_migrations WHERE name = 'm0009_compact_event_members';"
+            "DELETE FROM crossref_migrations WHERE name = 'm0013_event_members_by_seq';"
+        )
+        assert conn.execute("SELECT count(*) FROM event_members WHERE places = '{}'").fetchone()[0]
+    listed = ok_json("events", "--db", db)  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(query).fetchall() == before
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert ok_json("events", "--db", db) == listed
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert event_rows(db) == event_rows(follow)
+    with sqlite3.connect(db) as a, sqlite3.connect(follow) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+
+def test_migration_repacks_profiles(tmp_path: Path) -> None:
+    """m0010 rewrites profiles stored as compressed JSON; grouping goes on from them alike."""
+    import zlib
+
+    from crossref.packing import unpack_profile
+
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    with sqlite3.connect(db) as conn:
+        packed = conn.execute("SELECT id, profile FROM event_groups ORDER BY id").fetchall()
+        assert packed and all(raw[:1] == b"\x01" for _, raw in packed)
+        conn.executemany(  # back to the layout before m0010
+            "UPDATE event_groups SET profile = ? WHERE id = ?",
+            [(zlib.compress(json.dumps(unpack_profile(raw)).encode()), i) for i, raw in packed],
+        )
+        conn.execute("DELETE FROM crossref_migrations WHERE name = 'm0010_binary_profiles'")
+    listed = ok_json("events", "--db", db)  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, profile FROM event_groups ORDER BY id").fetchall() == packed
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert ok_json("events", "--db", db) != listed  # the third story changed something
+
+
+def test_migration_reads_speaker_mentions_from_the_article(tmp_path: Path) -> None:
+    """m0011 drops stored speaker mentions that are the article's text from mention_start:
+    statements list as before (mention and --speaker filter), and the view shows them."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    listed = ok_json("statements", "--db", db)
+    assert any(st["speaker_mention"] for st in listed)
+    rows = "SELECT * FROM statements ORDER BY id"
+    with sqlite3.connect(db) as conn:
+        table = conn.execute(rows).fetchall()
+        derived = conn.execute(
+            "SELECT count(*) FROM statements WHERE speaker_mention IS NULL AND mention_end IS NOT NULL"
+        ).fetchone()[0]
+        assert derived and derived == sum(1 for st in listed if st["speaker_mention"])
+        view = conn.execute("SELECT id, speaker_mention FROM statement_texts ORDER BY id").fetchall()
+        assert view == [(st["id"], st["speaker_mention"]) for st in sorted(listed, key=lambda s: s["id"])]
+        conn.executescript(  # back to the layout before m0011
+            "UPDATE statements SET speaker_mention = (SELECT v.speaker_mention FROM statement_texts v "
+            "WHERE v.id = statements.id);"
+            "DROP VIEW statement_texts;"
+            "CREATE VIEW statement_texts AS SELECT st.id, st.article_id, "
+            'COALESCE(st.text, substr(a.text, st.start + 1, st."end" - st.start)) AS text, '
+            "COALESCE(st.sentence, substr(a.text, st.sentence_start + 1, "
+            "st.sentence_end - st.sentence_start)) AS sentence "
+            "FROM statements st JOIN articles a ON a.id = st.article_id;"
+            "ALTER TABLE statements DROP COLUMN mention_end;"
+            "DELETE FROM crossref_migrations WHERE name = 'm0011_speaker_mention_from_article';"
+        )
+        stored = conn.execute("SELECT count(*) FROM statements WHERE speaker_mention IS NOT NULL")
+        assert stored.fetchone()[0] == derived  # every mention stored, as before m0011
+    assert ok_json("statements", "--db", db) == listed  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(rows).fetchall() == table
+    speaker = next(st["speaker_mention"] for st in listed if st["speaker_mention"])
+    found = ok_json("statements", "--db", db, "--speaker", speaker.split()[-1])
+    assert found and all(
+        speaker.split()[-1] in (st["speaker"] or "") + (st["speaker_mention"] or "") for st in found
+    )
+    events = ok_json("events", "--db", db)
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert ok_json("events", "--db", db) == events
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+
+
+def test_no_unused_indexes_after_the_migrations(tmp_path: Path) -> None:
+    """m0006 and m0012 dropped indexes no query uses; m0008 the index of event_keys by event."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:1])
+    with sqlite3.connect(db) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    dropped = {"idx_articles_outlet", "idx_articles_published", "idx_event_keys_seq", "idx_statements_kind"}
+    assert not indexes & dropped
+    assert {"idx_statements_event_id", "idx_event_members_group", "idx_statements_party_id"} <= indexes
+
+
+def test_migration_names_member_groups_by_number(tmp_path: Path) -> None:
+    """m0013 replaces event_members' group ids by event_groups.seq: the same groups after it;
+    a member whose group is not stored makes the grouping out of date, and it is done again."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    query = "SELECT * FROM event_members ORDER BY statement_id"
+    revert = (  # back to the layout before m0013
+        "CREATE TABLE old_members (statement_id INTEGER PRIMARY KEY REFERENCES statements(id) "
+        "ON DELETE CASCADE, group_id TEXT NOT NULL, date_lo INTEGER, date_hi INTEGER, "
+        "date_precision INTEGER, places TEXT, phrases TEXT);"
+        "INSERT INTO old_members SELECT m.statement_id, g.id, m.date_lo, m.date_hi, m.date_precision, "
+        "m.places, m.phrases FROM event_members m JOIN event_groups g ON g.seq = m.group_seq;"
+        "DROP TABLE event_members; ALTER TABLE old_members RENAME TO event_members;"
+        "CREATE INDEX idx_event_members_group ON event_members(group_id);"
+        "DELETE FROM crossref_migrations WHERE name = 'm0013_event_members_by_seq';"
+    )
+    with sqlite3.connect(db) as conn:
+        before = conn.execute(query).fetchall()
+        assert before and all(isinstance(row[1], int) for row in before)
+        conn.executescript(revert)
+    listed = ok_json("events", "--db", db)  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(query).fetchall() == before
+    statement = ok_json("statements", "--db", db, "--event", listed[0]["id"])[0]["id"]
+    assert invoke("events", "move", str(statement), "--new", "--db", db).exit_code == 0
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert member_groups(db) == member_groups(follow)  # the raw groups: corrections aside
+    assert partition(db) != partition(follow)  # the move holds
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert member_groups(db) == member_groups(follow)
+    assert partition(db) != partition(follow)
+
+    with sqlite3.connect(db) as conn:  # a member of a group that is not stored
+        conn.executescript(revert)
+        conn.execute("UPDATE event_members SET group_id = 'ffffffff' WHERE statement_id = ?", [before[0][0]])
+    assert ok_json("events", "--db", db)  # migrates, then groups everything again
+    assert member_groups(db) == member_groups(follow)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM event_state WHERE key = 'version'").fetchone()[0] != "stale"
+
+
+def member_groups(db: Path) -> list[tuple[Any, ...]]:
+    """Each statement's raw group (by event id) and what grouping found of it."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT m.statement_id, g.id, m.date_lo, m.date_hi, m.date_precision, m.places, m.phrases "
+            "FROM event_members m JOIN event_groups g ON g.seq = m.group_seq ORDER BY m.statement_id"
+        ).fetchall()
 
 
 # Two strikes of one war on the same day, in two towns, each told by its own article.

@@ -94,10 +94,22 @@ def test_new_database_is_set_up(db: store.Database) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 30000
+    assert db.execute("PRAGMA page_size").fetchone()[0] == store.PAGE_SIZE == 16384
     tables = set(db.table_names())
     assert {"articles", "parties", "speakers", "statements", "speaker_party_overrides"} <= tables
     assert {"articles_fts", "statements_fts", migrations.MIGRATIONS_TABLE} <= tables
     assert migrations.applied_migrations(db) == [name for name, _ in migrations.MIGRATIONS]
+
+
+def test_an_existing_database_keeps_its_page_size(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")
+    conn.close()
+    db = store.open_database(path)
+    assert db.execute("PRAGMA page_size").fetchone()[0] == 8192
+    db.close()
 
 
 def _foreign_keys(db: store.Database, table: str) -> set[tuple[str, str]]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import heapq
 import json
-import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +38,7 @@ from crossref.events import (
     statement_row,
     top_events,
 )
+from crossref.packing import pack_pairs, pack_profile, unpack_pairs, unpack_profile
 from crossref.places import fold
 from crossref.store import write_transaction
 from crossref.versions import GROUPER_VERSION
@@ -128,6 +128,7 @@ class DbBackend:
         self.df: dict[str, int] = self.cache.df
         self.df_dirty: set[str] = set()
         self.buckets = self.cache.buckets  # (key, week) -> events (see _bucket)
+        self.renamed: dict[str, int] = {}  # events folded into others (rename) -> the seq they had
 
     def articles_seen(self) -> int:
         return self.n_articles
@@ -210,20 +211,43 @@ class DbBackend:
             self.cache.key_ids[key] = found
         return found
 
+    def seqs(self, event_ids: Iterable[str]) -> dict[str, int]:
+        """The seqs of stored events (and of those folded into others meanwhile, see rename)."""
+        found = {e: self.renamed[e] for e in event_ids if e in self.renamed}
+        wanted = sorted({e for e in event_ids if e not in found})
+        for chunk in _chunks(wanted):
+            query = f"SELECT id, seq FROM event_groups WHERE id IN ({_marks(len(chunk))})"
+            found.update((str(i), int(q)) for i, q in self.db.execute(query, list(chunk)))
+        return found
+
     def _seq(self, event_id: str) -> int | None:
         """The number a stored event goes by in the blocking index (None: not stored)."""
         row = self.db.execute("SELECT seq FROM event_groups WHERE id = ?", [event_id]).fetchone()
         return None if row is None else int(row[0])
 
-    def _pairs_of(self, seq: int) -> list[tuple[str, int]]:
-        return [
-            (k, b)
-            for k, b in self.db.execute(
-                "SELECT n.key, k.bucket FROM event_keys k JOIN event_key_names n ON n.id = k.key_id "
-                "WHERE k.seq = ?",
-                [seq],
+    def _stored_pairs(self, seq: int) -> set[tuple[int, int]]:
+        """The (key id, week) pairs a stored event is under (``event_group_keys``)."""
+        row = self.db.execute("SELECT keys FROM event_group_keys WHERE seq = ?", [seq]).fetchone()
+        return set(unpack_pairs(row[0])) if row is not None else set()
+
+    def _named(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[str, int]]:
+        """(key id, week) pairs as (key, week)."""
+        pairs = list(pairs)
+        names: dict[int, str] = {}
+        for chunk in _chunks(sorted({k for k, _ in pairs})):
+            query = f"SELECT id, key FROM event_key_names WHERE id IN ({_marks(len(chunk))})"
+            names.update(self.db.execute(query, list(chunk)))
+        return [(names[k], b) for k, b in pairs]
+
+    def _put_pairs(self, seq: int, pairs: set[tuple[int, int]]) -> None:
+        if pairs:
+            self.db.execute(
+                "INSERT INTO event_group_keys (seq, keys) VALUES (?, ?) "
+                "ON CONFLICT(seq) DO UPDATE SET keys = excluded.keys",
+                [seq, pack_pairs(pairs)],
             )
-        ]
+        else:
+            self.db.execute("DELETE FROM event_group_keys WHERE seq = ?", [seq])
 
     def _drop_cached(self, seq: int, pairs: Iterable[tuple[str, int]]) -> None:
         for pair in pairs:
@@ -247,26 +271,48 @@ class DbBackend:
         seq = self._seq(event_id)
         if seq is None:
             raise LookupError(f"event group {event_id} is indexed before it is stored")
+        numbered = [(self._key_id(k, create=True), b) for k, b in pairs]
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
-            [(self._key_id(k, create=True), b, seq) for k, b in pairs],
+            [(k, b, seq) for k, b in numbered],
         )
+        stored = self._stored_pairs(seq)
+        added = {(k, b) for k, b in numbered if k is not None}
+        if not added <= stored:
+            self._put_pairs(seq, stored | added)
         self._add_cached(seq, pairs)
 
     def unindex(self, event_id: str) -> None:
         seq = self._seq(event_id)
         if seq is None:
             return  # started and emptied in the same article: never indexed
-        self._drop_cached(seq, self._pairs_of(seq))
-        self.db.execute("DELETE FROM event_keys WHERE seq = ?", [seq])
+        stored = self._stored_pairs(seq)
+        self._drop_cached(seq, self._named(stored))
+        self.db.conn.executemany(
+            "DELETE FROM event_keys WHERE key_id = ? AND bucket = ? AND seq = ?",
+            [(k, b, seq) for k, b in sorted(stored)],
+        )
+        if stored:
+            self._put_pairs(seq, set())
 
     def rename(self, source: str, target: str) -> None:
         source_seq, target_seq = self._seq(source), self._seq(target)
         if source_seq is None or target_seq is None:
             raise LookupError(f"event group {source} or {target} is renamed before it is stored")
-        pairs = self._pairs_of(source_seq)
-        self.db.execute("UPDATE OR IGNORE event_keys SET seq = ? WHERE seq = ?", [target_seq, source_seq])
-        self.db.execute("DELETE FROM event_keys WHERE seq = ?", [source_seq])
+        self.renamed[source] = source_seq
+        moved = self._stored_pairs(source_seq)
+        pairs = self._named(sorted(moved))
+        self.db.conn.executemany(
+            "DELETE FROM event_keys WHERE key_id = ? AND bucket = ? AND seq = ?",
+            [(k, b, source_seq) for k, b in sorted(moved)],
+        )
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
+            [(k, b, target_seq) for k, b in sorted(moved)],
+        )
+        if moved:
+            self._put_pairs(target_seq, self._stored_pairs(target_seq) | moved)
+            self._put_pairs(source_seq, set())
         self._drop_cached(source_seq, pairs)
         self._add_cached(target_seq, pairs)
 
@@ -292,7 +338,8 @@ class DbBackend:
         profiles = list(profiles)
         deleted = list(deleted)
         self.db.conn.executemany(
-            "INSERT OR REPLACE INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
+            "INSERT INTO event_groups (id, seq, profile) VALUES (?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, profile = excluded.profile",
             [(p.id, p.seq, _pack_profile(p)) for p in profiles],
         )
         self.db.conn.executemany("DELETE FROM event_groups WHERE id = ?", [(d,) for d in deleted])
@@ -317,15 +364,13 @@ class DbBackend:
 
 
 def _pack_profile(profile: Profile) -> bytes:
-    """A profile as stored: zlib-compressed JSON (floats round-trip exactly, so grouping
-    from the store gives what grouping in memory gives)."""
-    return zlib.compress(json.dumps(profile.to_json(), separators=(",", ":")).encode(), 6)
+    """A profile as stored (see crossref.packing.pack_profile)."""
+    return pack_profile(profile.to_json())
 
 
 def _unpack_profile(event_id: str, raw: bytes | str) -> Profile:
-    """A stored profile: compressed, or plain JSON text as older databases hold it."""
-    text = zlib.decompress(raw) if isinstance(raw, bytes) else raw
-    return Profile.from_json(event_id, json.loads(text))
+    """A stored profile: packed, or compressed or plain JSON as older databases hold it."""
+    return Profile.from_json(event_id, unpack_profile(raw))
 
 
 def _write_state(db: Database, **values: object) -> None:
@@ -350,39 +395,79 @@ def _articles(db: Database, after: int = 0) -> Iterator[ArticleRow]:
         article = ArticleRow(int(row[0]), row[1], row[2], row[3])
         for r in db.execute(
             'SELECT st.id, st.ordinal, st.start, st."end", st.text, st.sentence_start, st.sentence_end, '
-            "sp.name, st.mention_start, st.speaker_mention FROM statements st "
+            "sp.name, st.mention_start, st.speaker_mention, st.mention_end FROM statements st "
             "LEFT JOIN speakers sp ON sp.id = st.speaker_id WHERE st.article_id = ? ORDER BY st.ordinal",
             [article_id],
         ):
-            statement_id, ordinal, start, end, text, *rest = r
+            statement_id, ordinal, start, end, text, s_start, s_end, speaker, m_start, mention, m_end = r
             if text is None:  # not stored: the article's text between its offsets
                 text = article.text[start:end]
-            article.statements.append(statement_row(statement_id, ordinal, start, end, text, *rest))
+            if mention is None and m_end is not None:  # likewise
+                mention = article.text[m_start:m_end]
+            article.statements.append(
+                statement_row(
+                    statement_id, ordinal, start, end, text, s_start, s_end, speaker, m_start, mention
+                )
+            )
         yield article
 
 
+#: ``event_members.date_precision`` as stored (numbers: 0 and 1 take no bytes at all)
+PRECISION_CODES = {"default": 0, "exact": 1, "report": 2, "vague": 3}
+_PRECISION_NAMES = {code: name for name, code in PRECISION_CODES.items()}
+
+
+def _day_number(day: date | None) -> int | None:
+    """A date as ``event_members`` stores it: the number yyyymmdd."""
+    return None if day is None else day.year * 10000 + day.month * 100 + day.day
+
+
+def _member_day(value: int | str | None) -> date | None:
+    """A date of ``event_members`` (yyyymmdd; ISO text in rows written before m0009)."""
+    if value is None or isinstance(value, str):
+        return parse_date(value)
+    value = int(value)
+    return date(value // 10000, value // 100 % 100, value % 100)
+
+
+def _member_precision(value: int | str | None) -> str | None:
+    return _PRECISION_NAMES.get(value) if isinstance(value, int) else value
+
+
 def _member_rows(article: ArticleRow, result: GroupResult) -> list[tuple[Any, ...]]:
+    """``event_members`` rows of an article's statements, naming their group by its id (see
+    :func:`_by_seq`)."""
     rows = []
     for f in result.features:
         st = f.statement
+        places = {k: name for k, (name, _) in f.places.items()}
         rows.append(
             (
                 st.id,
                 result.assignment[st.id],
-                article.id,
-                f.lo.isoformat() if f.lo else None,
-                f.hi.isoformat() if f.hi else None,
-                f.precision,
-                json.dumps({k: name for k, (name, _) in f.places.items()}, ensure_ascii=False),
-                json.dumps(f.phrases),
+                _day_number(f.lo),
+                _day_number(f.hi),
+                PRECISION_CODES.get(f.precision, f.precision),
+                json.dumps(places, ensure_ascii=False) if places else None,
+                json.dumps(f.phrases) if f.phrases else None,
             )
         )
     return rows
 
 
+def _by_seq(rows: Iterable[tuple[Any, ...]], seqs: Mapping[str, int]) -> list[tuple[Any, ...]]:
+    """Member rows with their group's id replaced by its ``event_groups.seq``, as stored."""
+    out = []
+    for statement_id, group, *rest in rows:
+        if group not in seqs:
+            raise LookupError(f"event group {group} has members but is not stored")
+        out.append((statement_id, seqs[group], *rest))
+    return out
+
+
 _INSERT_MEMBERS = (
-    "INSERT OR REPLACE INTO event_members (statement_id, group_id, article_id, date_lo, date_hi, "
-    "date_precision, places, phrases) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT OR REPLACE INTO event_members (statement_id, group_seq, date_lo, date_hi, "
+    "date_precision, places, phrases) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -504,15 +589,25 @@ def _group_new(
         features = _usable(ahead.get(article.id), article, grouper) if ahead else None
         result = grouper.group_article(article, features)
         rows = _member_rows(article, result)
-        db.conn.executemany(_INSERT_MEMBERS, rows)
+        seqs = backend.seqs({row[1] for row in rows} | set(result.merged) | set(result.merged.values()))
+        db.conn.executemany(_INSERT_MEMBERS, _by_seq(rows, seqs))
         members += len(rows)
         for source, target in sorted(result.merged.items()):
+            if source not in seqs:
+                continue  # never stored: no members to move
+            if target not in seqs:
+                raise LookupError(f"event group {target} takes in {source} but is not stored")
             moved = [
                 r[0]
-                for r in db.execute("SELECT statement_id FROM event_members WHERE group_id = ?", [source])
+                for r in db.execute(
+                    "SELECT statement_id FROM event_members WHERE group_seq = ?", [seqs[source]]
+                )
             ]
-            db.execute("UPDATE event_members SET group_id = ? WHERE group_id = ?", [target, source])
+            db.execute(
+                "UPDATE event_members SET group_seq = ? WHERE group_seq = ?", [seqs[target], seqs[source]]
+            )
             changed.extend(moved)
+        backend.renamed.clear()
         changed.extend(result.assignment)
         report.articles += 1
         report.statements += len(result.assignment)
@@ -576,28 +671,34 @@ def _regroup(db: Database, progress: Callable[[int, int], None] | None) -> Group
     for table in (
         "event_members",
         "event_groups",
+        "event_group_keys",
         "event_keys",
         "event_key_names",
         "event_df",
         "event_state",
     ):
         db.execute(f"DELETE FROM {table}")
-    db.conn.executemany(_INSERT_MEMBERS, list(members.values()))
+    seqs = {event_id: profile.seq for event_id, profile in backend.profiles.items()}
+    db.conn.executemany(_INSERT_MEMBERS, _by_seq(members.values(), seqs))
+    names = sorted({k for pairs in backend.event_keys.values() for k, _ in pairs})
+    db.conn.executemany("INSERT INTO event_key_names (id, key) VALUES (?, ?)", list(enumerate(names, 1)))
+    key_ids = {k: i for i, k in enumerate(names, 1)}
+    numbered = {
+        g: {(key_ids[k], b) for k, b in pairs}
+        for g, pairs in backend.event_keys.items()
+        if g in backend.profiles
+    }
     db.conn.executemany(
         "INSERT INTO event_groups (id, seq, profile) VALUES (?, ?, ?)",
         [(p.id, p.seq, _pack_profile(p)) for p in backend.profiles.values()],
     )
-    names = sorted({k for pairs in backend.event_keys.values() for k, _ in pairs})
-    db.conn.executemany("INSERT INTO event_key_names (id, key) VALUES (?, ?)", list(enumerate(names, 1)))
-    key_ids = {k: i for i, k in enumerate(names, 1)}
+    db.conn.executemany(
+        "INSERT INTO event_group_keys (seq, keys) VALUES (?, ?)",
+        sorted((backend.profiles[g].seq, pack_pairs(pairs)) for g, pairs in numbered.items() if pairs),
+    )
     db.conn.executemany(
         "INSERT INTO event_keys (key_id, bucket, seq) VALUES (?, ?, ?)",
-        [
-            (key_ids[k], b, backend.profiles[g].seq)
-            for g, pairs in backend.event_keys.items()
-            if g in backend.profiles
-            for k, b in sorted(pairs)
-        ],
+        [(k, b, backend.profiles[g].seq) for g, pairs in numbered.items() for k, b in sorted(pairs)],
     )
     db.conn.executemany("INSERT INTO event_df (feature, df) VALUES (?, ?)", sorted(backend.df.items()))
     _write_state(db, articles=backend.n_articles, seq=backend.seq, watermark=last, members=len(members))
@@ -686,14 +787,19 @@ class _Corrections:
             return None
         if ref in self.new_ids or ref in self.alias:
             return ref
-        if self.db.execute("SELECT 1 FROM event_members WHERE group_id = ? LIMIT 1", [ref]).fetchone():
+        if self.db.execute(
+            "SELECT 1 FROM event_groups g JOIN event_members m ON m.group_seq = g.seq WHERE g.id = ? LIMIT 1",
+            [ref],
+        ).fetchone():
             return ref
         anchor = anchors.get(ref)
         if anchor:
             statement_id = _find_statement(self.db, (anchor[0], int(anchor[1]), int(anchor[2])))
             if statement_id is not None:
                 row = self.db.execute(
-                    "SELECT group_id FROM event_members WHERE statement_id = ?", [statement_id]
+                    "SELECT g.id FROM event_members m JOIN event_groups g ON g.seq = m.group_seq "
+                    "WHERE m.statement_id = ?",
+                    [statement_id],
                 ).fetchone()
                 if row is not None:
                     return str(row[0])
@@ -725,7 +831,8 @@ def _apply_corrections(db: Database, statement_ids: Sequence[int] | None) -> set
     whose membership changed."""
     corrections = _Corrections(db)
     sql = (
-        "SELECT m.statement_id, m.group_id, st.event_id FROM event_members m "
+        "SELECT m.statement_id, g.id, st.event_id FROM event_members m "
+        "JOIN event_groups g ON g.seq = m.group_seq "
         "JOIN statements st ON st.id = m.statement_id"
     )
     rows: list[tuple[int, str, str | None]] = []
@@ -907,6 +1014,7 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
     loose: list[date] = []
     articles, outlets = set(), set()
     dates = functools.lru_cache(maxsize=None)(parse_date)  # an event's statements share few dates
+    days = functools.lru_cache(maxsize=None)(_member_day)
     for (
         _,
         party,
@@ -927,8 +1035,8 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
         articles.add(article_id)
         if outlet:
             outlets.add(outlet)
-        d_lo, d_hi = dates(lo), dates(hi)
-        if d_lo and d_hi and precision == "exact":
+        d_lo, d_hi = days(lo), days(hi)
+        if d_lo and d_hi and _member_precision(precision) == "exact":
             exact.append((d_lo, d_hi))
         for day in (d_lo, d_hi, dates(published)):
             if day:

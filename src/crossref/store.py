@@ -27,7 +27,7 @@ from crossref.parties import party_kind
 from crossref.parties.settings import PartySettings, party_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-PAGE_SIZE = 8192  # bytes per database page of a new database
+PAGE_SIZE = 16384  # bytes per database page of a new database (see bench/README.md, "Scale")
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds SQLite itself waits for a lock
 
 SaveStatus = Literal["added", "replaced", "skipped"]
@@ -144,7 +144,8 @@ def open_database(
     try:
         _check_contents(conn, path)
         if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
-            # a new file: pages that hold three articles of newswire length, not one and a half
+            # a new file: pages that hold five or six articles of newswire length, not two or
+            # three (less space left over at the end of each page)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -225,6 +226,12 @@ article's text between the sentence offsets."""
 
 STATEMENT_TEXT_SQL = 'COALESCE(st.text, substr(a.text, st.start + 1, st."end" - st.start))'
 """A statement's text, likewise (stored only where it is not the article's between its offsets)."""
+
+MENTION_SQL = (
+    "COALESCE(st.speaker_mention, substr(a.text, st.mention_start + 1, st.mention_end - st.mention_start))"
+)
+"""How a statement names its speaker, likewise: stored only where it is not the article's text
+between ``mention_start`` and ``mention_end`` (which is set only then)."""
 
 
 @dataclass
@@ -460,12 +467,17 @@ def _insert_statements(
         text: str | None = st.text
         if derivable and article_text[st.start : st.end] == text:
             text = None
+        mention, mention_end = st.speaker_mention, None
+        if derivable and mention and st.mention_start is not None:
+            end = st.mention_start + len(mention)
+            if st.mention_start >= 0 and article_text[st.mention_start : end] == mention:
+                mention, mention_end = None, end
         speaker_id, party_id = resolver.speaker(st)
         extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
         db.execute(
             'INSERT INTO statements (article_id, ordinal, start, "end", text, sentence, sentence_start, '
-            "sentence_end, cue, kind, speaker_mention, mention_start, speaker_id, party_id, event_id, extra) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sentence_end, cue, kind, speaker_mention, mention_start, mention_end, speaker_id, party_id, "
+            "event_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,
                 ordinal,
@@ -477,8 +489,9 @@ def _insert_statements(
                 st.sentence_end,
                 st.cue,
                 st.kind,
-                st.speaker_mention,
+                mention,
                 st.mention_start,
+                mention_end,
                 speaker_id,
                 party_id,
                 event_ids.get((st.start, st.end)),
@@ -780,7 +793,7 @@ def list_statements(
         key = speaker_key(speaker)
         if not key:
             raise QueryError(f"the speaker filter {speaker!r} has no letters or digits")
-        where.append("(instr(sp.key, ?) > 0 OR instr(crossref_key(st.speaker_mention), ?) > 0)")
+        where.append(f"(instr(sp.key, ?) > 0 OR instr(crossref_key({MENTION_SQL}), ?) > 0)")
         params += [key, key]
     if event_id is not None:
         where.append("st.event_id = ?")
@@ -793,7 +806,8 @@ def list_statements(
         params.append(fts_query(search))
     sql = (
         "SELECT st.id, st.article_id, st.ordinal, a.source, a.outlet, a.published, a.title, a.url, "
-        "sp.name AS speaker, sp.role AS speaker_role, sp.kind AS speaker_kind, st.speaker_mention, "
+        "sp.name AS speaker, sp.role AS speaker_role, sp.kind AS speaker_kind, "
+        f"{MENTION_SQL} AS speaker_mention, "
         f'p.name AS party, st.cue, st.kind, {STATEMENT_TEXT_SQL} AS text, st.start, st."end" AS "end", '
         f"{SENTENCE_SQL} AS sentence, "
         "st.sentence_start, st.sentence_end, st.event_id "
