@@ -779,3 +779,46 @@ def test_continents_and_armed_groups_are_no_places(text: str) -> None:
     from crossref.places import find_places
 
     assert find_places(text) == []
+
+
+def test_a_town_in_the_speakers_title_agrees_with_the_event() -> None:
+    import hashlib
+
+    from crossref.events import (
+        PLACE_AGREE,
+        ArticleRow,
+        Grouper,
+        MemoryBackend,
+        Profile,
+        StatementRow,
+        _Work,
+        featurize,
+    )
+
+    def features(text: str, content: str, mention: str) -> Any:
+        start, at = text.index(content), text.index(mention)
+        end = text.index("said.") + 5  # the statement's sentence
+        row = StatementRow(1, 0, start, start + len(content), content, 0, end, "Serhiy Bondar",
+                           at, at + len(mention))  # fmt: skip
+        article = ArticleRow(1, text, "2026-03-20", hashlib.sha256(text.encode()).hexdigest(), [row])
+        return article, featurize(article)[0]
+
+    titled = features(
+        "“We rebuilt one conveyor line with our own hands,” Izmail Mayor Serhiy Bondar said.",
+        "We rebuilt one conveyor line with our own hands",
+        "Izmail Mayor Serhiy Bondar",
+    )
+    nearby = features(
+        "“We rebuilt one conveyor line with our own hands,” Serhiy Bondar said. "
+        "The port of Izmail reopened in April.",
+        "We rebuilt one conveyor line with our own hands",
+        "Serhiy Bondar",
+    )
+    event = Profile("e1", 1)
+    event.vec = {key: 1.0 for key in titled[1].title_places}
+    event.n = 1
+    assert titled[1].title_places and not titled[1].places  # the town is the speaker's, not what was said
+    grouper = Grouper(MemoryBackend())
+    for (article, f), expected in ((titled, PLACE_AGREE), (nearby, PLACE_AGREE / 2)):
+        work = _Work(article, [f], {}, [None], {"e1": event}, {})
+        assert grouper._place_term(f, event, set(), work) == expected

@@ -336,7 +336,7 @@ def test_second_verb_of_the_same_subject_is_its_own_statement() -> None:
     found = extract_statements(text)
     check_offsets(text, found)
     assert [(s.cue, s.speaker, s.text) for s in found] == [
-        ("praised", "governor", "the rescue crews during a visit to the flooded district"),
+        ("praised", "governor", "the rescue crews"),  # whom, not the occasion
         ("said", "governor", "the state would pay for the repairs"),
     ]
 
@@ -1392,3 +1392,20 @@ def test_leaders_of_armed_groups_and_international_bodies_from_the_facts_table()
     text = "NATO chief Mark Rutte said allies would respond.\n\nRutte added that the talks would go on."
     assert [s.party for s in extract_statements(text)] == ["NATO", "NATO"]
     assert one("Mohamed Hamdan Dagalo said his fighters held the city.").party == "Rapid Support Forces"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Christie endorsed Trump last week and has appeared at his rallies.", "Trump"),
+        ("Kyiv disputed the figures on Monday.", "the figures"),
+        ("The senator criticized the accord during a speech in Ohio.", "the accord"),
+        ("She criticized Sanders for stealing their data.", "Sanders for stealing their data"),
+        (
+            "Moscow rejected claims that a drone had crashed near the village on Thursday.",
+            "claims that a drone had crashed near the village on Thursday",
+        ),
+    ],
+)
+def test_the_object_of_a_verb_of_stance_ends_before_the_narration_after_it(text: str, content: str) -> None:
+    assert one(text).text == content

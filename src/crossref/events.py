@@ -288,6 +288,7 @@ class Features:
     paragraph: int
     published: date | None = None
     context_places: frozenset[str] = frozenset()  # keys of towns and regions in its paragraph
+    title_places: frozenset[str] = frozenset()  # those in the speaker's title ("Izmail Mayor")
     past: bool = False  # its words place it before the article's time ("had said at the time")
     article_towns: frozenset[str] = frozenset()  # every town its article names
     said_towns: frozenset[str] = frozenset()  # towns named in what was said (not who said it)
@@ -462,7 +463,12 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
         # places: own sentence in full, the paragraph at the context weight
         own_places: dict[str, tuple[str, float]] = {}
         said_towns: set[str] = set()
+        # what was said: its content, and when the speaker comes first, the rest of the
+        # sentence after it (the adjuncts an object's content leaves out: "... during a visit to X")
+        forward = st.mention_start is not None and st.mention_start < st.start
+        said_from, said_to = st.start, max(st.end, own_end) if forward else st.end
         context_places: set[str] = set()
+        title_places: set[str] = set()
         mention = (st.mention_start, st.mention_end) if st.mention_start is not None else None
         first = bisect_left(place_starts, min(own_start, p_start))
         last = bisect_left(place_starts, max(own_end, p_end))
@@ -473,12 +479,14 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 factor = 1.0
                 if key not in own_places or own_places[key][1] < place.weight:
                     own_places[key] = (place.name, place.weight)
-                if st.start <= place.start < st.end and key.startswith("p:") and place.weight >= REGION:
+                if said_from <= place.start < said_to and key.startswith("p:") and place.weight >= REGION:
                     said_towns.add(key)
             elif p_start <= place.start < p_end:
                 factor = CONTEXT_WEIGHT  # also a place in the speaker's title ("Izmail Mayor")
                 if place.weight >= REGION:
                     context_places.add(key)
+                    if in_mention:
+                        title_places.add(key)
             else:
                 continue
             vec[key] = vec.get(key, 0.0) + PLACE_BOOST * place.weight * factor
@@ -509,6 +517,7 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 paragraph=p,
                 published=published,
                 context_places=frozenset(context_places),
+                title_places=frozenset(title_places),
                 past=bool(_PAST.search(own_text)),
                 article_towns=article_towns,
                 said_towns=frozenset(said_towns),
@@ -1086,6 +1095,8 @@ class Grouper:
         strong = set(f.places)
         if not strong:
             near = {k for k in f.context_places if p.vec.get(k, 0.0) >= PLACE_KNOWN}
+            if near & f.title_places:
+                return PLACE_AGREE  # the town in the speaker's title is the event's ("Izmail Mayor")
             return PLACE_AGREE / 2 if near else 0.0
         theirs = {k for k in strong if p.vec.get(k, 0.0) >= PLACE_KNOWN}
         if theirs:

@@ -29,7 +29,7 @@ from crossref.extract.lexicon import (
 from crossref.extract.segment import Paragraph, Quote, Sentence
 from crossref.extract.tokens import tokenize
 from crossref.words import DETERMINERS as SHARED_DETERMINERS
-from crossref.words import words
+from crossref.words import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES, words
 
 PREPOSITIONS = words(
     """
@@ -85,6 +85,12 @@ _CLAIM_NOUNS = words(
     "comments remarks statement statements"
 )
 _REBUTTING = words("deny reject dismiss dispute refute contest describe condemn denounce")
+# verbs whose content is their object, a noun phrase, and what follows it the reporter's
+# narration ("endorsed Cruz last week", "criticized the accord during a speech")
+_OBJECT_CUES = words(
+    "endorse support back oppose criticize criticise praise condemn welcome thank defend applaud "
+    "slam blast decry denounce hail mock ridicule dispute reject dismiss deny call offer announce question"
+)
 _STATE_OUTLET_ADJECTIVES = words("state national public local regional")
 _STATE_OUTLETS = words("media television tv radio news broadcaster agency channel press newspaper")
 _NEW_CLAUSE = words("while whereas but although though and even as")
@@ -235,6 +241,7 @@ class RawStatement:
     sentence: Sentence
     paragraph: int
     inherit: str = ""  # "", "subject" (participle) or "previous" (continued quote)
+    reach: int = 0  # where the content ran before an object's adjuncts were cut off
 
 
 class SentenceRules:
@@ -1406,12 +1413,56 @@ class SentenceRules:
         self, c: int, content: tuple[int, int, int], speaker: tuple[int, int] | None, inherit: str = ""
     ) -> RawStatement:
         """The statement of the cue at ``c`` whose content ``content_after`` found."""
-        s, e, _ = content
+        s, reach, first = content
         cue = self.tokens[c]
+        e = self._object_end(first, reach) if CUE_FORMS.get(cue.lower) in _OBJECT_CUES else reach
         return RawStatement(
             (s, e), cue.text, (cue.start, cue.end), self.kind_of(s, e), speaker, self.sentence,
-            self.sentence.paragraph, inherit=inherit,
+            self.sentence.paragraph, inherit=inherit, reach=reach,
         )  # fmt: skip
+
+    def _object_end(self, first: int, end: int) -> int:
+        """Where the object of a verb such as "endorsed" or "criticized" ends: before the time,
+        place and occasion adjuncts and the coordinated verb that follow it ("endorsed Cruz last
+        week and has appeared at rallies" -> "Cruz"). A clause or a quotation is left whole."""
+        toks = self.tokens
+        if (
+            first >= len(toks)
+            or toks[first].in_quote
+            or toks[first].lower in {"that", "what", "how", "whether"}
+        ):
+            return end
+        if (
+            first + 1 < len(toks)
+            and toks[first].lower in PRONOUNS
+            and toks[first + 1].lower in _SUBJECT_VERBS
+        ):
+            return end  # a clause after all ("disputed it was his")
+        for k in range(first + 1, len(toks)):
+            t = toks[k]
+            if t.start >= end:
+                break
+            if t.in_quote:
+                continue
+            lw = t.lower
+            if lw in {"that", "which", "who", "whose", "where"}:
+                return end  # "claims that a drone had crashed near X on Thursday": a clause of its own
+            nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+            if (
+                lw in _TIME_DETERMINERS
+                and nxt.rstrip(".") in TIME_WORDS
+                or lw in WEEKDAY_NAMES
+                or lw in {"during", "at"}
+                and nxt in {"a", "an", "the", "his", "her", "their", "its"}
+                or lw == "on"
+                and (nxt in WEEKDAY_NAMES or nxt in MONTH_NAMES or nxt.rstrip(".") in MONTH_ABBREVIATIONS)
+                or lw == "and"
+                and (nxt in _SUBJECT_VERBS or nxt in CUE_FORMS or nxt.endswith("ed"))
+                or lw == ","
+                and (nxt.endswith("ing") or nxt in {"and", "but", "while", "who", "which", "said"})
+            ):
+                return t.start
+        return end
 
     def _before_main_verb(self, content: tuple[int, int, int]) -> tuple[int, int, int]:
         """A participle's content cut before the sentence's own verb (the participle phrase
@@ -1904,12 +1955,13 @@ class SentenceRules:
         out: list[RawStatement] = []
         for st in found:
             if st.inherit == "coordinated":
-                between = self.text[out[-1].content[1] : st.cue_span[0]] if out and st.cue_span else ""
+                reach = max(out[-1].content[1], out[-1].reach) if out else 0
+                between = self.text[reach : st.cue_span[0]] if out and st.cue_span else ""
                 if (
                     out
                     and st.cue_span
                     and (
-                        out[-1].content[0] < st.cue_span[0] <= out[-1].content[1] + 2
+                        out[-1].content[0] < st.cue_span[0] <= reach + 2
                         or between.strip(" ,") in {"and", "and also"}
                     )
                 ):
@@ -1918,7 +1970,8 @@ class SentenceRules:
                     cut = cut.removesuffix(" also").rstrip()
                     cut = cut[:-3].rstrip(" ,") if cut.endswith(" and") else cut
                     if len(cut.split()) >= 3:
-                        prev.content = (prev.content[0], prev.content[0] + len(cut))
+                        # an object cut before its adjuncts stays cut ("praised the crews during ...")
+                        prev.content = (prev.content[0], min(prev.content[1], prev.content[0] + len(cut)))
                         st.speaker, st.inherit = prev.speaker, ""
                         out.append(st)
                         continue
@@ -1935,9 +1988,9 @@ class SentenceRules:
                 out
                 and (st.inherit == "subject" or st.speaker == out[-1].speaker)
                 and not separate_quote
-                and out[-1].content[1] >= st.content[0] - 40
+                and max(out[-1].content[1], out[-1].reach) >= st.content[0] - 40
                 and st.inherit != "previous"
-            ):
+            ):  # (a participle after an object's adjuncts still extends it: "endorsed X last week, saying")
                 prev = out[-1]
                 prev.content = (min(prev.content[0], st.content[0]), max(prev.content[1], st.content[1]))
                 if prev.kind != st.kind:
