@@ -1409,3 +1409,22 @@ def test_leaders_of_armed_groups_and_international_bodies_from_the_facts_table()
 )
 def test_the_object_of_a_verb_of_stance_ends_before_the_narration_after_it(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+def test_a_state_body_without_its_country_in_a_story_set_in_the_dateline_country() -> None:
+    text = (
+        "YEREVAN, Dec 1 (Wire) - Armenian police detained 40 protesters outside parliament, "
+        "the interior ministry said.\n\n"
+        "Deputy Interior Minister Arman Sargsyan told a briefing the police had acted lawfully.\n\n"
+        "Armenian opposition leaders said dozens had been hurt. Armenia's prime minister did not comment."
+    )
+    assert [s.party for s in extract_statements(text)][:2] == ["Armenia", "Armenia"]
+
+
+def test_a_story_filed_from_another_country_gives_no_side_to_an_unnamed_ministry() -> None:
+    text = (
+        "DUBAI, April 19 (Wire) - Iran's air defences fired at drones over Isfahan, Iranian media said. "
+        "Iran said there was no damage, and Iranian officials played it down.\n\n"
+        "The foreign ministry said the country would respond."
+    )
+    assert extract_statements(text)[-1].party is None

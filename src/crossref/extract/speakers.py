@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from crossref.extract.lexicon import CUE_FORMS, ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.rules import DATELINE
@@ -49,6 +51,13 @@ _OWN_BODIES = frozenset(
 _PLACE_ARTICLES = frozenset({"El", "Al", "Ad", "Ar", "As", "An", "La", "Le", "Los", "Las", "San", "Santa"})
 # "Sudan's ruling Sovereign Council": a country's possessive right before an organisation
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?:[a-z\-]+\s+){0,2}$")
+_STATE_BODY_WORDS = words(
+    """
+    interior foreign defence defense health justice emergency emergencies ministry ministries
+    government police army military navy prosecutor prosecutors general office cabinet presidency
+    security service
+    """
+)
 _STATE_FORCES = frozenset({"army", "military", "navy", "police", "forces", "force", "defence", "defense"})
 _FRONTED_PLACE = re.compile(r"\s*(?:In|From)\s+(?:neighbouring\s+|neighboring\s+|nearby\s+)?([A-Z][\w\-]+),")
 _STATE_BODY = re.compile(
@@ -285,7 +294,33 @@ class ArticleSpeakers:
         self.last_speaker: Entity | None = None
         self._last_source: dict[str, Resolved] = {}  # "source" -> the last "a source in X" resolved
         self._last_group: dict[str, Resolved] = {}  # "ministers" -> the last "G7 foreign ministers"
+        self._paragraph_starts = [p.start for p in paragraphs[:4]]
         self._scan_names(paragraphs)
+
+    @cached_property
+    def home_country(self) -> str | None:
+        """The country the story is set in, when two signs agree: the city of its dateline
+        ("TBILISI, Dec 1 (Wire) -") lies in it, and it is the country the text names most. A
+        state body named without its country ("the interior ministry said") is that country's.
+        A story filed elsewhere (DUBAI for Iran, NAIROBI for Sudan) names another country most."""
+        dateline = next(
+            (m for m in (DATELINE.match(self.text, at) for at in self._paragraph_starts) if m), None
+        )
+        if dateline is None:
+            return None
+        cities = re.split(r"[/,(]", self.text[dateline.start() : dateline.end()])[0].split("/")
+        filed = {countries.country_of_word(c.strip().title()) or place_country(c.strip()) for c in cities}
+        if len(filed) != 1 or None in filed:
+            return None  # "BEIRUT/JERUSALEM": two sides' capitals
+        named: Counter[str] = Counter()
+        for m in re.finditer(r"\b[A-Z][a-z][\w’'\-]+", self.text):
+            country = countries.country_of_word(m.group(), capitals=False)
+            if country:
+                named[country] += 1
+        top = named.most_common(2)
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+            return None
+        return top[0][0] if top[0][0] in filed else None
 
     # -- names in the text -------------------------------------------------------------
     def _scan_names(self, paragraphs: list[Paragraph]) -> None:
@@ -532,6 +567,7 @@ class ArticleSpeakers:
         'coast guard') refers back to the latest organisation it abbreviates."""
         canonical = _canonical_org(name)
         key = fold(canonical)
+        generic = all(w[:1].islower() or _bare(w) in ORG_HEADS | _FUNCTION_WORDS for w in canonical.split())
         for ent in self.entities:
             other = fold(ent.name)
             if ent.kind == "organisation" and (
@@ -539,7 +575,6 @@ class ArticleSpeakers:
             ):
                 ent.positions.append(pos)
                 return ent
-        generic = all(w[:1].islower() or _bare(w) in ORG_HEADS | _FUNCTION_WORDS for w in canonical.split())
         if (refer or canonical[:1].islower()) and generic:
             back = self._org_by_suffix(key, pos)
             if back is None and key.split()[-1] in _NON_STATE_HEADS:
@@ -601,6 +636,17 @@ class ArticleSpeakers:
                     principal=resolved,
                 )
         found = self._resolve(start, end)
+        if (
+            found.country is None
+            and found.entity is not None
+            and self.home_country is not None
+            and self._state_body(found)
+        ):
+            found.country = self.home_country  # "the interior ministry said", in a TBILISI story
+            if found.kind == "organisation" and found.entity.country is None:
+                found.entity.country = found.country
+            elif found.kind == "person" and found.entity.seat_country is None:
+                found.entity.seat_country = found.seat_country = found.country
         if found.kind == "organisation" and found.country is None and found.name and found.name[:1].isupper():
             fronted = self._fronted_country(start)
             if fronted is not None:  # "In neighbouring Moldova, the Interior Ministry said"
@@ -651,6 +697,18 @@ class ArticleSpeakers:
             if found is not None and any(countries.country_of_word(w) == found for w in text.split()):
                 return found
         return None
+
+    @staticmethod
+    def _state_body(found: Resolved) -> bool:
+        """Whether a resolved speaker is a state body named without its state ("the interior
+        ministry") or a person holding a state office in one ("Deputy Interior Minister X")."""
+        if found.kind == "organisation":
+            words = fold(found.name or "").split()
+            return bool(words) and all(w in _STATE_BODY_WORDS for w in words)
+        if found.kind == "person" and found.entity is not None and found.entity.affiliation is None:
+            role = set(fold(found.role or "").replace(".", "").split())
+            return bool(role & {"minister", "ministry", "interior", "police", "army", "prosecutor"})
+        return False
 
     def _fronted_country(self, pos: int) -> str | None:
         """The country a phrase opening the sentence at ``pos`` puts it in: "In neighbouring
