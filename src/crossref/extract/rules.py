@@ -1017,12 +1017,7 @@ class SentenceRules:
             return None
         if any(not (t.is_word or t.text in _NAME_MARKS) or t.in_quote for t in toks[k:b]):
             return None
-        if (
-            not self._valid_speaker(k, b)
-            or toks[b - 1].lower in PRONOUNS
-            and b - k == 1
-            and toks[b - 1].lower == "it"
-        ):
+        if not self._valid_speaker(k, b) or (b - k == 1 and toks[k].lower == "it"):
             return None
         end = self._sentence_content_end()
         following = next(
@@ -1583,7 +1578,7 @@ class SentenceRules:
             return head if head is not None and head[1] == opening else None
         if 2 <= len(inner) <= 4 and all(t.is_word and t.is_capitalized for t in inner):
             # a name after a role that opens the sentence
-            start = self.sentence_start_token()
+            start = self._sentence_start_token()
             role = toks[start:opening]
             if not role or len(role) > 18 or not (role[0].is_capitalized or role[0].lower in DETERMINERS):
                 return None
@@ -1601,7 +1596,7 @@ class SentenceRules:
             return start, close
         return None
 
-    def sentence_start_token(self) -> int:
+    def _sentence_start_token(self) -> int:
         """The first word of the sentence, after leading quotation marks and fillers."""
         i = 0
         while i < len(self.tokens) and (

@@ -567,7 +567,6 @@ class ArticleSpeakers:
         'coast guard') refers back to the latest organisation it abbreviates."""
         canonical = _canonical_org(name)
         key = fold(canonical)
-        generic = all(w[:1].islower() or _bare(w) in ORG_HEADS | _FUNCTION_WORDS for w in canonical.split())
         for ent in self.entities:
             other = fold(ent.name)
             if ent.kind == "organisation" and (
@@ -575,6 +574,7 @@ class ArticleSpeakers:
             ):
                 ent.positions.append(pos)
                 return ent
+        generic = all(w[:1].islower() or _bare(w) in ORG_HEADS | _FUNCTION_WORDS for w in canonical.split())
         if (refer or canonical[:1].islower()) and generic:
             back = self._org_by_suffix(key, pos)
             if back is None and key.split()[-1] in _NON_STATE_HEADS:
@@ -639,8 +639,8 @@ class ArticleSpeakers:
         if (
             found.country is None
             and found.entity is not None
-            and self.home_country is not None
             and self._state_body(found)
+            and self.home_country is not None  # read once an article needs it
         ):
             found.country = self.home_country  # "the interior ministry said", in a TBILISI story
             if found.kind == "organisation" and found.entity.country is None:
@@ -667,13 +667,10 @@ class ArticleSpeakers:
                 ent.affiliation, ent.country = body, body.country
                 return self._as_resolved(ent)
             if ent.seat_country is None:
-                ent.seat_country = self._local_official_country(ent, start)
+                ent.seat_country = self._seat_country(ent.role or "", start, *ent.positions[:1])
             if ent.seat_country is not None:  # "... in Russia's Bryansk region, the regional governor said"
                 return self._as_resolved(ent)
         return found
-
-    def _local_official_country(self, ent: Entity, pos: int) -> str | None:
-        return self._seat_country(ent.role or "", pos, *ent.positions[:1])
 
     def _seat_country(self, role_text: str, *positions: int) -> str | None:
         """The country of the town or region a governor or mayor named without one governs:
@@ -689,9 +686,8 @@ class ArticleSpeakers:
             if not sentence:
                 continue
             end = next((s for s in self.sentence_starts if s > sentence[0]), len(self.text))
-            dateline = DATELINE.match(
-                self.text, sentence[0], end
-            )  # where it was filed, not where they govern
+            # a dateline tells where the story was filed, not where they govern
+            dateline = DATELINE.match(self.text, sentence[0], end)
             text = self.text[dateline.end() if dateline else sentence[0] : end]
             found = place_in(text)
             if found is not None and any(countries.country_of_word(w) == found for w in text.split()):
@@ -756,11 +752,11 @@ class ArticleSpeakers:
             ent.affiliation is None
             and role
             and all(w in _SPOKES or w in _DETERMINERS or w in {"senior", "chief", "deputy"} for w in role)
-            and self.last_speaker is not None
-            and self.last_speaker.kind == "organisation"
-            and self.last_speaker.name[:1].isupper()
+            and spoke is not None
+            and spoke.kind == "organisation"
+            and spoke.name[:1].isupper()
         ):
-            return self.last_speaker  # "China's coast guard said ... Spokesperson Gan Yu said"
+            return spoke  # "China's coast guard said ... Spokesperson Gan Yu said"
         if ent.affiliation is not None and ent.affiliation.name[:1].islower():
             key = fold(ent.affiliation.name).split()[-1]  # a generic body: "military", "ministry"
         elif ent.affiliation is None and role[:1] in (["its"], ["their"]):
