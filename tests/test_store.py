@@ -13,6 +13,7 @@ import pytest
 from crossref import migrations, store
 from crossref.errors import DatabaseError, LookupFailed, QueryError
 from crossref.models import ArticleInput, Statement
+from crossref.search import fts_query
 
 StatementFactory = Callable[..., Statement]
 
@@ -398,9 +399,9 @@ def test_unknown_party_and_article_are_lookup_errors(two_articles: store.Databas
 
 
 def test_fts_query_quotes_plain_words() -> None:
-    assert store.fts_query("cease-fire U.S.") == '"cease-fire" "U.S."'
-    assert store.fts_query('say "hi"') == 'say "hi"'
-    assert store.fts_query("a OR b") == "a OR b"
+    assert fts_query("cease-fire U.S.") == '"cease-fire" "U.S."'
+    assert fts_query('say "hi"') == 'say "hi"'
+    assert fts_query("a OR b") == "a OR b"
 
 
 # --------------------------------------------------------------------------- re-extraction

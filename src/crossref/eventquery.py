@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from crossref.database import Database
 from crossref.errors import LookupFailed, QueryError
-from crossref.store import fts_query, party_id_for_filter, run_search, speaker_key
+from crossref.search import run_search, search_condition
+from crossref.store import party_id_for_filter, speaker_key
 from crossref.versions import GROUPER_VERSION
 
 if TYPE_CHECKING:
@@ -69,13 +70,13 @@ def list_events(
         where.append('COALESCE(e.start, e."end") <= ?')
         params.append(until)
     if search is not None:
+        condition, values = search_condition(db, "statements", search, "st.id")
         where.append(
-            "(e.id IN (SELECT st.event_id FROM statements st WHERE st.id IN "
-            "(SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)) OR "
+            f"(e.id IN (SELECT st.event_id FROM statements st WHERE {condition}) OR "
             + " AND ".join(["(e.title || ' ' || e.places) LIKE ?"] * len(search.split()))
             + ")"
         )
-        params.append(fts_query(search))
+        params += values
         params += [f"%{w}%" for w in search.split()]
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += ' ORDER BY COALESCE(e.start, e."end") DESC, e.statements DESC, e.id'

@@ -25,6 +25,7 @@ from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, apply_migratio
 from crossref.models import ArticleInput, Statement
 from crossref.parties import party_kind
 from crossref.parties.settings import PartySettings, party_key
+from crossref.search import run_search, search_condition
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 16384  # bytes per database page of a new database (see bench/README.md, "Scale")
@@ -696,38 +697,6 @@ STATEMENT_FIELDS: tuple[str, ...] = (
     "text", "start", "end", "sentence", "sentence_start", "sentence_end", "event_id",
 )  # fmt: skip
 
-_FTS_SYNTAX = re.compile(r'["()*:^+{}]|\b(?:AND|OR|NOT|NEAR)\b')
-_FTS_ERROR_WORDS = ("fts5", "syntax error", "no such column", "unterminated", "unrecognized")
-
-
-def fts_query(search: str) -> str:
-    """The FTS5 MATCH expression for a user's search.
-
-    Plain words are each quoted (so ``cease-fire`` or ``U.S.`` just work) and must all occur;
-    a search using FTS5 syntax (quotes, AND/OR/NOT/NEAR, parentheses, ``prefix*``) is passed
-    through as written.
-    """
-    search = search.strip()
-    if not search:
-        raise QueryError("the search is empty")
-    if _FTS_SYNTAX.search(search):
-        return search
-    return " ".join('"' + term.replace('"', '""') + '"' for term in search.split())
-
-
-def run_search(db: Database, sql: str, params: list[Any], search: str | None) -> list[dict[str, Any]]:
-    """The rows of a listing query; a full-text ``search`` SQLite cannot parse is a QueryError."""
-    try:
-        return list(db.query(sql, params))
-    except sqlite3.OperationalError as exc:
-        message = str(exc)
-        if search is not None and any(word in message for word in _FTS_ERROR_WORDS):
-            raise QueryError(
-                f"cannot understand the search {search!r} ({message}); use plain words, "
-                'or FTS5 syntax such as "exact phrase", a AND b, a OR b, a NOT b, prefix*'
-            ) from exc
-        raise
-
 
 def list_articles(
     db: Database, *, search: str | None = None, limit: int | None = None
@@ -736,8 +705,9 @@ def list_articles(
     where: list[str] = []
     params: list[Any] = []
     if search is not None:
-        where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(fts_query(search))
+        condition, values = search_condition(db, "articles", search, "a.id")
+        where.append(condition)
+        params += values
     sql = (
         "SELECT a.id, a.title, a.outlet, a.published, a.source, a.url, a.language, a.format, a.words, "
         "(SELECT count(*) FROM statements st WHERE st.article_id = a.id) AS statements, "
@@ -778,7 +748,7 @@ def list_statements(
 
     ``party`` must name a stored party (any case/accents); ``speaker`` matches a substring of
     the speaker's name or mention, ignoring case and accents; ``search`` is full-text over the
-    statement texts (see :func:`fts_query`).
+    statement texts (see :func:`crossref.search.fts_query`).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -802,8 +772,9 @@ def list_statements(
         where.append("st.kind = ?")
         params.append(kind)
     if search is not None:
-        where.append("st.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        params.append(fts_query(search))
+        condition, values = search_condition(db, "statements", search, "st.id")
+        where.append(condition)
+        params += values
     sql = (
         "SELECT st.id, st.article_id, st.ordinal, a.source, a.outlet, a.published, a.title, a.url, "
         "sp.name AS speaker, sp.role AS speaker_role, sp.kind AS speaker_kind, "
