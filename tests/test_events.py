@@ -822,3 +822,11 @@ def test_a_town_in_the_speakers_title_agrees_with_the_event() -> None:
     for (article, f), expected in ((titled, PLACE_AGREE), (nearby, PLACE_AGREE / 2)):
         work = _Work(article, [f], {}, [None], {"e1": event}, {})
         assert grouper._place_term(f, event, set(), work) == expected
+
+
+@pytest.mark.parametrize("dateline", ["KYIV, May 2 (Wire) - ", "Kyiv, May 2 (AFP) - ", "Kyiv, Ukraine, May 2 - "])
+def test_a_datelines_date_is_when_the_story_was_filed_not_the_incident(dateline: str) -> None:
+    from crossref.events import _date_mentions
+
+    text = dateline + "Drones hit the port of Izmail on April 30, officials said."
+    assert [m.text for m in _date_mentions(text, "2024-05-02")] == ["April 30"]

@@ -974,6 +974,26 @@ def test_a_dateline_of_two_cities_is_not_what_was_said() -> None:
     assert st.text == "Shelling hit the village of Sotk overnight"
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["Goma (AFP) - ", "Goma, Congo, Feb. 4 (AFP) - ", "Goma, Feb 4 – ", "GOMA, Congo (AP) — ", "Port-au-Prince (dpa) - "],
+)
+def test_a_dateline_in_any_agencys_style_is_not_what_was_said(dateline: str) -> None:
+    st = one(dateline + "Rebels shelled the airport overnight, the provincial governor said.")
+    assert st.text == "Rebels shelled the airport overnight"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Ted Cruz (R-Texas) - who chairs the panel - said the bill would pass.",
+        "President Felix Tshisekedi (pictured) - speaking in Kinshasa - said the bill would pass.",
+    ],
+)
+def test_a_name_with_a_parenthesis_and_a_dash_is_no_dateline(text: str) -> None:
+    assert one(text).text == "the bill would pass"
+
+
 def test_a_spokesmans_role_points_back_to_the_body_named_before() -> None:
     text = (
         "The Israeli military said it had targeted a command centre.\n\n"

@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, Protocol
 
+from crossref.datelines import DATELINE
 from crossref.dates import DateMention, find_dates, parse_date
 from crossref.places import REGION, STRONG, Place, find_places, fold
 from crossref.terms import stem, terms
@@ -385,11 +386,14 @@ def place_feature(place: Place) -> str:
 
 
 def _date_mentions(text: str, published: str | None) -> list[DateMention]:
-    """Date mentions of an article, datelines left out ("KYIV, March 14 (Wire) –")."""
+    """Date mentions of an article, datelines left out ("KYIV, March 14 (Wire) –", "Kyiv, May 2 (AFP) -")."""
     out = []
     for mention in find_dates(text, published):
         line_start = text.rfind("\n", 0, mention.start) + 1
         if mention.start - line_start < 40 and _DATELINE.match(text[line_start : mention.start]):
+            continue
+        dateline = DATELINE.match(text, line_start)
+        if dateline is not None and mention.end <= dateline.end():
             continue
         out.append(mention)
     out.sort(key=lambda m: m.start)

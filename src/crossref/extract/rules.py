@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crossref.datelines import DATELINE
 from crossref.extract.lexicon import (
     ADDRESSEE_VERBS,
     BETWEEN_SUBJECT_AND_CUE,
@@ -116,10 +117,6 @@ BASE_FORM_LICENSORS = words(
     i we they you to will would can could may might should must do does did not never also often people
     officials who that and n't cannot shall
     """
-)
-DATELINE = re.compile(
-    r"[A-Z][A-Z .'/\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}"
-    r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"
 )
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"

@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from crossref.datelines import DATELINE
 from crossref.extract.lexicon import CUE_FORMS, ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
-from crossref.extract.rules import DATELINE
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
 from crossref.parties import armed_group, countries, figure_by_surname, figure_country, is_news_outlet

@@ -1,0 +1,20 @@
+"""The dateline that opens a wire story: where (and often when, and by which agency) it was
+filed, not what anyone said nor when the incident happened."""
+
+from __future__ import annotations
+
+import re
+
+_PART = r",\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?"  # ", Ukraine", ", March 14", ", Jan. 5, 2024"
+_DATE = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+# "(Reuters)", "(dpa)"; not "(pictured)" nor a US lawmaker's "(R-Texas)"
+_AGENCY = r"\s*\((?:dpa|(?![RDI]-)[A-Z][^()]{0,39})\)"
+DATELINE = re.compile(
+    # "KYIV, March 14 (Reuters) - ", "BAKU/YEREVAN -", "KYIV, Ukraine (AP) — "
+    rf"(?:[A-Z][A-Z .'’/\-]{{2,40}}(?:{_PART}){{0,2}}(?:{_AGENCY})?"
+    # "Kyiv (AFP) - ", "Kyiv, Ukraine, May 2 (AFP) - ", "New Delhi, May 8 - ": a city in
+    # capitals and lower case needs its agency or date
+    rf"|[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+){{0,3}}(?:{_PART})?"
+    rf"(?:{_DATE}(?:{_AGENCY})?|{_AGENCY}))"
+    r"\s*(?:--|[–—-])\s*"
+)
