@@ -824,7 +824,9 @@ def test_a_town_in_the_speakers_title_agrees_with_the_event() -> None:
         assert grouper._place_term(f, event, set(), work) == expected
 
 
-@pytest.mark.parametrize("dateline", ["KYIV, May 2 (Wire) - ", "Kyiv, May 2 (AFP) - ", "Kyiv, Ukraine, May 2 - "])
+@pytest.mark.parametrize(
+    "dateline", ["KYIV, May 2 (Wire) - ", "Kyiv, May 2 (AFP) - ", "Kyiv, Ukraine, May 2 - "]
+)
 def test_a_datelines_date_is_when_the_story_was_filed_not_the_incident(dateline: str) -> None:
     from crossref.events import _date_mentions
 

@@ -644,7 +644,8 @@ def test_scare_quotes_inside_reported_speech_before_the_cue() -> None:
 
 def test_told_whom_and_nothing_after_gives_no_content() -> None:
     assert extract_statements("Petrenko told reporters.") == []
-    assert extract_statements("The ferry will not sail, the crew of the pilot boat told reporters.") == []
+    st = one("The ferry will not sail, the crew of the pilot boat told reporters.")
+    assert (st.speaker, st.text) == ("crew of the pilot boat", "The ferry will not sail")  # not "reporters"
     st = one("The ferry will not sail, he told reporters.")
     assert (st.speaker_mention, st.text) == ("he", "The ferry will not sail")
 
@@ -976,7 +977,13 @@ def test_a_dateline_of_two_cities_is_not_what_was_said() -> None:
 
 @pytest.mark.parametrize(
     "dateline",
-    ["Goma (AFP) - ", "Goma, Congo, Feb. 4 (AFP) - ", "Goma, Feb 4 – ", "GOMA, Congo (AP) — ", "Port-au-Prince (dpa) - "],
+    [
+        "Goma (AFP) - ",
+        "Goma, Congo, Feb. 4 (AFP) - ",
+        "Goma, Feb 4 – ",
+        "GOMA, Congo (AP) — ",
+        "Port-au-Prince (dpa) - ",
+    ],
 )
 def test_a_dateline_in_any_agencys_style_is_not_what_was_said(dateline: str) -> None:
     st = one(dateline + "Rebels shelled the airport overnight, the provincial governor said.")
@@ -1448,3 +1455,29 @@ def test_a_story_filed_from_another_country_gives_no_side_to_an_unnamed_ministry
         "The foreign ministry said the country would respond."
     )
     assert extract_statements(text)[-1].party is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The billionaire businessman said the race was tough.", "billionaire businessman"),
+        ("The real estate magnate says the deal is dead.", "real estate magnate"),
+        ("The Kremlin-backed warlord said his fighters had taken the town.", "Kremlin-backed warlord"),
+        ("Two freed hostages said they had been held in tunnels.", "hostages"),
+    ],
+)
+def test_a_person_described_by_epithet_speaks(text: str, speaker: str) -> None:
+    assert speaker in (one(text).speaker or "")
+
+
+def test_a_participle_after_a_quoted_phrase_and_its_comma_is_a_statement() -> None:
+    text = (
+        "The senator delivered a fierce defence of “small-town values,” "
+        "saying the capital had forgotten the farmers."
+    )
+    s = extract_statements(text)[-1]
+    assert s.text == "the capital had forgotten the farmers"
+    assert s.speaker == "senator"
+    # what a cue before it reported is the statement: the participle adds no second one
+    text = "A spokesman confirmed “an exchange of fire,” telling a news agency that talks were under way."
+    assert [s.text for s in extract_statements(text)] == ["an exchange of fire"]

@@ -154,6 +154,13 @@ SPEAKER_NOUNS = words(
     campaigner campaigners cleric clerics elder elders villagers locals neighbor neighbors neighbour
     neighbours survivor survivors medics paramedics rescuers firefighters detective detectives
     specialist specialists physicians physician engineers engineer
+    businessman businesswoman businessmen businesswomen magnate magnates tycoon tycoons mogul moguls
+    billionaire billionaires millionaire entrepreneur entrepreneurs star celebrity host anchor
+    frontrunner front-runner contender contenders hopeful hopefuls incumbent rival rivals newcomer
+    strongman warlord warlords dictator autocrat monarch ruler rulers hardliner hardliners militia
+    militiamen gunman gunmen hostage hostages captive captives prisoner prisoners detainee detainees
+    refugee refugees migrant migrants eyewitness eyewitnesses bystander bystanders mourners pilot pilots
+    crew sailors settlers emissary emissaries
     """
 )
 

@@ -77,6 +77,7 @@ PHRASAL_PARTICLES = {
 # the auxiliaries and adverbs of a verb group: "has repeatedly said", "had also warned"
 _VERB_GROUP = words("has have had also repeatedly previously later earlier again already since long")
 # appositions that give another name: "X, known as Y,", "X, also known as Y,"
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
 # "X, led by Y, said", "X, based in Geneva, said": a participle set off after the subject
 _IRREGULAR_PARTICIPLES = words("led run known born built held")
 _NAMING_APPOSITIONS = {("also", "known"), ("better", "known"), ("widely", "known"), ("popularly", "known")}
@@ -1272,6 +1273,12 @@ class SentenceRules:
         cue_text = toks[c].text
         if participle:
             prev = toks[c - 1].lower if c else ""
+            if c > 1 and prev in _CLOSING_QUOTES and toks[c - 2].text == ",":
+                # 'a defence of "New York values," saying ...': the comma inside the quote; but
+                # 'confirmed "exchanges of fire," telling ...' is one statement, of that quote
+                if any(t.lower in CUE_FORMS and not t.in_quote for t in toks[: c - 2]):
+                    return None
+                prev = ","
             if c == 0 or prev not in {",", "by", "while", "after", "before", "when", "—", "–", "in"}:
                 return None
             if prev == "," and self._parenthetical_before_verb(c):
