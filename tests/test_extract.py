@@ -1481,3 +1481,40 @@ def test_a_participle_after_a_quoted_phrase_and_its_comma_is_a_statement() -> No
     # what a cue before it reported is the statement: the participle adds no second one
     text = "A spokesman confirmed “an exchange of fire,” telling a news agency that talks were under way."
     assert [s.text for s in extract_statements(text)] == ["an exchange of fire"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia and Kosovo accused each other of stoking tension at the border.",
+        "Sudan's army and the paramilitary Rapid Support Forces blamed each other for the attack.",
+        "Indian and Pakistani officials said the hotline had been used.",
+    ],
+)
+def test_speakers_of_two_sides_together_speak_for_neither(text: str) -> None:
+    st = one(text)
+    assert " and " in (st.speaker_mention or "")
+    assert st.party is None
+
+
+def test_a_country_named_with_and_is_one_side() -> None:
+    assert one("Trinidad and Tobago said it would send observers.").party == "Trinidad and Tobago"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Hamas-run health ministry said 30 people were killed.", "Hamas"),
+        ("The Saudi-led coalition said it had intercepted a drone.", "Saudi Arabia"),
+        ("The mayor of the Hamas-run town said 30 people were killed.", None),  # a place run by a side
+    ],
+)
+def test_a_body_run_or_led_by_a_side_speaks_for_it(text: str, party: str | None) -> None:
+    assert one(text).party == party
+
+
+def test_the_holder_of_an_office_of_a_region_is_no_person_named_after_it() -> None:
+    st = one("The governor of the Belgorod region said two people were wounded.")
+    assert (st.speaker, st.speaker_type, st.party) == ("governor of the Belgorod region", "person", "Russia")
+    text = "Kharkiv Mayor Ihor Terekhov spoke first. The mayor of Kharkiv said two people had died."
+    assert extract_statements(text)[-1].speaker == "Ihor Terekhov"

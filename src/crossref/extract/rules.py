@@ -77,6 +77,7 @@ PHRASAL_PARTICLES = {
 # the auxiliaries and adverbs of a verb group: "has repeatedly said", "had also warned"
 _VERB_GROUP = words("has have had also repeatedly previously later earlier again already since long")
 # appositions that give another name: "X, known as Y,", "X, also known as Y,"
+_POSSESSIVES = frozenset({"’s", "'s"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
 # "X, led by Y, said", "X, based in Geneva, said": a participle set off after the subject
 _IRREGULAR_PARTICIPLES = words("led run known born built held")
@@ -121,7 +122,7 @@ BASE_FORM_LICENSORS = words(
 )
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"
-    r"an? (?:claims?|charges?|accusations?|allegations?|assertion|version)\b|"
+    r"an? (?:claims?|charges?|accusations?|allegations?|assertion|version|remark|comment)\b|"
     r"(?:claims|charges|accusations|allegations|comments|remarks|statements) (?:that|which)\b|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
     r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+"
@@ -429,12 +430,16 @@ class SentenceRules:
         return None
 
     def _paired_heads(self, conj: int, b: int) -> bool:
-        """ "Teachers and union officials said", "..., residents and aid workers said": two
-        speaker nouns joined by the "and" at ``conj``, the first opening the phrase."""
+        """ "Teachers and union officials said", "..., residents and aid workers said", "Sudan's
+        army and the paramilitary Rapid Support Forces blamed": two speaker nouns joined by the
+        "and" at ``conj``, the first opening the phrase (after its names and determiners)."""
         toks = self.tokens
         if conj < 1 or toks[conj - 1].lower not in SPEAKER_NOUNS or toks[b - 1].lower not in SPEAKER_NOUNS:
             return False
-        return conj == 1 or not toks[conj - 2].is_word
+        k = conj - 2
+        while k >= 0 and (toks[k].is_capitalized or toks[k].lower in DETERMINERS | _POSSESSIVES):
+            k -= 1
+        return k < 0 or not toks[k].is_word
 
     def _sourcing_before(self, cue: int) -> tuple[int, int] | None:
         """ "People familiar with the talks said": the head noun phrase, its sourcing

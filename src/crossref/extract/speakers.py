@@ -67,6 +67,7 @@ _STATE_BODY = re.compile(
 _LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
 _SOURCES = words("source sources official officials")  # "a source in the defence ministry"
+_PLACE_OFFICES = words("governor governors mayor mayors head chief leader administrator prefect")
 _SPOKES = words(
     """
     spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen official officials statement
@@ -827,6 +828,9 @@ class ArticleSpeakers:
         group = armed_group(" ".join(words).removesuffix("’s").removesuffix("'s"))
         if group is not None:  # "Hamas", "the Houthis": an organisation, not a person
             return self._as_resolved(self._org_entity(group, start))
+        office = self._office_of_place(words, lw, start)
+        if office is not None:  # "the governor of Zaporizhzhia": an office, no one named
+            return office
         # "a spokesperson for the X", "a statement from the X": the body behind the phrase
         for i, w in enumerate(lw[:-1]):
             if (
@@ -959,6 +963,25 @@ class ArticleSpeakers:
         if head in ORG_HEADS:
             return self._as_resolved(self._org_entity(" ".join(words), start, refer=True))
         return Resolved(_canonical_org(" ".join(words)), "unknown", None, country, None)
+
+    def _office_of_place(self, words: list[str], lw: list[str], pos: int) -> Resolved | None:
+        """ "The governor of Zaporizhzhia", "the mayor of the city of Kharkiv": the holder of an
+        office of a town or region (not a country: "the president of France" is France's), the
+        person named before in that office if their role names the place, else unnamed."""
+        at = next((k for k, w in enumerate(lw) if k and w in {"of", "for"}), None)
+        if at is None or lw[at - 1].rstrip(".") not in _PLACE_OFFICES or at + 1 >= len(words):
+            return None
+        place = " ".join(w for w in words[at + 1 :] if fold(w) not in _DETERMINERS)
+        place = re.sub(r"\s+(?:region|province|oblast|district|state|county|city)$", "", place, flags=re.I)
+        place = re.sub(r"^(?:city|town|village|region|province) of\s+", "", place, flags=re.I)
+        if not place[:1].isupper() or countries.country_in(place) or not is_place(place):
+            return None
+        seat = place_country(place)
+        named = self._by_role(lw[at - 1].rstrip("."), None, pos)
+        if named is not None and fold(place) in fold(named.role or ""):
+            return self._as_resolved(named)
+        title = " ".join(words)
+        return Resolved(title, "person", title, None, None, seat_country=seat)
 
     def _by_role(self, head: str, country: str | None, pos: int) -> Entity | None:
         best: Entity | None = None

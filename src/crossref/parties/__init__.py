@@ -206,18 +206,27 @@ _SIDE_TAKEN = re.compile(
 )
 
 
+_RUN_BY = re.compile(r"\b([A-Z][\w’']+)-(?:run|led)\b")  # a body run by a side: "the Hamas-run ministry"
+
+
 def side_taken(phrase: str | None) -> str | None:
-    """The country a phrase says someone was installed or backed by, or is for."""
-    for m in _SIDE_TAKEN.finditer(phrase or ""):
-        country = countries.country_of_word(m.group(1) or m.group(2))
-        if country:
-            return country
+    """The country or armed group a phrase says someone was installed, backed or run by, or
+    is for ("Russian-installed", "the Hamas-run health ministry", "pro-Kremlin")."""
+    phrase = phrase or ""
+    own = re.split(r"\s(?:of|in|for)\s", phrase, maxsplit=1)[0]  # not "the mayor of the Hamas-run city"
+    sides = [m.group(1) or m.group(2) for m in _SIDE_TAKEN.finditer(phrase)]
+    for word in sides + [m.group(1) for m in _RUN_BY.finditer(own)]:
+        side = countries.country_of_word(word) or armed_group(word)
+        if side:
+            return side
     return None
 
 
 def infer_party(resolved: Resolved, mention: str | None) -> str | None:
     """The party a resolved speaker speaks for, or None when nothing says."""
     name, kind, role = resolved.name, resolved.kind, resolved.role
+    if _joins_sides(mention):
+        return None  # "Armenia and Azerbaijan accused each other": no one side speaks
     taken = side_taken(role) or side_taken(mention)
     if taken:
         return taken
@@ -283,6 +292,19 @@ def org_party(name: str, country: str | None = None) -> str | None:
         or place_in(_affiliation_text(name))
         or _own_party(name)
     )
+
+
+def _joins_sides(mention: str | None) -> bool:
+    """Whether a speaker phrase joins speakers of two sides: "Armenia and Azerbaijan",
+    "Sudan's army and the paramilitary Rapid Support Forces", "Russian and Turkish officials"
+    (a country named with "and", "Bosnia and Herzegovina", is one side)."""
+    if not mention or not re.search(r"\s(?:and|&)\s", mention):
+        return False
+    whole = countries.country_in(mention)
+    if whole is not None and " and " in whole and fold(whole) in fold(mention):
+        return False
+    sides = {side_taken(part) or _first_side(part) for part in re.split(r"\s+(?:and|&)\s+", mention)}
+    return len(sides - {None}) > 1
 
 
 def _first_side(phrase: str) -> str | None:

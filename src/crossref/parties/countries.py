@@ -40,6 +40,12 @@ _EXTRA_VARIANTS = {
     "Democratic Republic of the Congo": ["Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa"],
     "Republic of the Congo": ["Congo-Brazzaville"],
 }
+# States in the news that the package has no record of (name, demonym, ISO code, alternative
+# names, capital, population).
+_EXTRA_STATES: list[tuple[str, str, str, list[str], str, int]] = [
+    ("Kosovo", "Kosovar", "XK", ["Republic of Kosovo", "Kosovan"], "Pristina", 1_760_000),
+    ("Somaliland", "Somalilander", "", ["Republic of Somaliland"], "Hargeisa", 5_700_000),
+]
 # Country names too ambiguous to read as a state from one word.
 _AMBIGUOUS = words(
     """
@@ -72,6 +78,7 @@ def _read_countryinfo() -> list[CountryRecord]:
                 int(info.get("population") or 0),
             )
         )
+    records += _EXTRA_STATES
     # where two records share a name or demonym, the more populous state takes it: "Indian"
     # is India's, not the British Indian Ocean Territory's; "French" is France's
     records.sort(key=lambda r: -r[5])
