@@ -1518,3 +1518,35 @@ def test_the_holder_of_an_office_of_a_region_is_no_person_named_after_it() -> No
     assert (st.speaker, st.speaker_type, st.party) == ("governor of the Belgorod region", "person", "Russia")
     text = "Kharkiv Mayor Ihor Terekhov spoke first. The mayor of Kharkiv said two people had died."
     assert extract_statements(text)[-1].speaker == "Ihor Terekhov"
+
+
+def test_a_statement_released_by_a_body_is_the_bodys() -> None:
+    st = one(
+        "According to a statement released by the Serbian Defence Ministry, "
+        "troops were moved closer to the border."
+    )
+    assert (st.speaker, st.party) == ("Serbian Defence Ministry", "Serbia")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            'The envoy told reporters the talks had been "useful," but gave no details.',
+            'the talks had been "useful,"',
+        ),
+        ("The envoy said the talks had been useful, but declined to say when they would resume.", None),
+    ],
+)
+def test_what_the_speaker_did_not_say_is_no_part_of_what_was_said(text: str, said: str | None) -> None:
+    assert one(text).text == (said or "the talks had been useful")
+
+
+def test_a_quote_closing_the_clause_told_is_part_of_it() -> None:
+    assert one('Peskov told reporters the talks had been "useful."').text == 'the talks had been "useful."'
+    assert one('Peskov told the RIA news agency: "The talks were useful."').text == "The talks were useful."
+
+
+def test_a_trailing_clause_after_a_quoted_word_and_its_comma_ends_the_content() -> None:
+    st = one('The ministry said the strike was "a provocation," which the rebels deny.')
+    assert st.text == 'the strike was "a provocation,"'

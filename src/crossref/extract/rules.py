@@ -121,11 +121,14 @@ BASE_FORM_LICENSORS = words(
     """
 )
 TRAILING_CLAUSE = re.compile(
-    r",\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|amid|despite|"
+    r",[”\"’]?\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|"
+    r"amid|despite|"
     r"an? (?:claims?|charges?|accusations?|allegations?|assertion|version|remark|comment)\b|"
     r"(?:claims|charges|accusations|allegations|comments|remarks|statements) (?:that|which)\b|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
-    r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also))\b|\s+[—–]\s+"
+    r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also)|"
+    r"but (?:gave|offered|provided|declined|refused|did not|didn't|would not|wouldn't|stopped short))\b|"
+    r"\s+[—–]\s+"
 )
 TRAILING_MODIFIERS = words(
     """
@@ -749,8 +752,11 @@ class SentenceRules:
                     i = j + 1
                     break
                 if toks[j].text in {":", ","} or toks[j].in_quote:
-                    # "told reporters: “...”"; further on, the mark belongs to the content
-                    i = j if j - i <= 5 else self._skip_addressee(i)
+                    # "told reporters: “...”"; further on, or after the words of a clause ("told
+                    # reporters the talks had been “useful”"), the mark belongs to the content
+                    whom = self._skip_addressee(i)
+                    clause = i < whom < j and any(t.lower in AUXILIARIES for t in toks[whom:j])
+                    i = j if j - i <= 5 and not clause else whom
                     break
             else:
                 i = self._skip_addressee(i)
@@ -880,7 +886,9 @@ class SentenceRules:
         m = TRAILING_CLAUSE.search(self.text, start + 20, end)
         while m is not None:
             resume = None
-            if any(q.start <= m.start() < q.end for q in self.quotes):
+            # after '"constructive,"' the clause starts past the quote its comma sits in
+            cut = m.start() + 2 if m.group()[1:2] in _CLOSING_QUOTES else m.start()
+            if any(q.start <= cut < q.end for q in self.quotes):
                 resume = m.end()
             elif m.group().lstrip(", ").startswith(("who", "which", "whose")):
                 resume = self._embedded_relative_end(m.end(), end)
@@ -894,7 +902,7 @@ class SentenceRules:
                     if closing != -1 and closing + 1 < end:
                         resume = closing + 1
             if resume is None:
-                return m.start()
+                return cut
             m = TRAILING_CLAUSE.search(self.text, resume, end)
         return end
 

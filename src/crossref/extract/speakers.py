@@ -67,6 +67,7 @@ _STATE_BODY = re.compile(
 _LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
 _SOURCES = words("source sources official officials")  # "a source in the defence ministry"
+_ISSUED = words("released issued published posted signed")  # "a statement released by the ministry"
 _PLACE_OFFICES = words("governor governors mayor mayors head chief leader administrator prefect")
 _SPOKES = words(
     """
@@ -831,19 +832,22 @@ class ArticleSpeakers:
         office = self._office_of_place(words, lw, start)
         if office is not None:  # "the governor of Zaporizhzhia": an office, no one named
             return office
-        # "a spokesperson for the X", "a statement from the X": the body behind the phrase
+        # "a spokesperson for the X", "a statement from the X", "a statement released by the X":
+        # the body behind the phrase
         for i, w in enumerate(lw[:-1]):
+            skip = 3 if lw[i + 1] in _ISSUED and lw[i + 2 : i + 3] == ["by"] else 2
             if (
                 w.strip(",") in _SPOKES
                 and (
                     lw[i + 1] in {"for", "from", "of", "at", "with", "to"}
                     or lw[i + 1] == "in"
                     and w in _SOURCES
+                    or skip == 3
                 )
-                and i + 2 < len(words)
+                and i + skip < len(words)
             ):
-                rest = " ".join(words[i + 2 :])
-                inner_start = start + self.text[start:end].find(words[i + 2])
+                rest = " ".join(words[i + skip :])
+                inner_start = start + self.text[start:end].find(words[i + skip])
                 inner = self.resolve(inner_start, inner_start + len(rest))
                 if inner.kind == "person":
                     return inner
