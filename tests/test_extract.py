@@ -1550,3 +1550,38 @@ def test_a_quote_closing_the_clause_told_is_part_of_it() -> None:
 def test_a_trailing_clause_after_a_quoted_word_and_its_comma_ends_the_content() -> None:
     st = one('The ministry said the strike was "a provocation," which the rebels deny.')
     assert st.text == 'the strike was "a provocation,"'
+
+
+@pytest.mark.parametrize("dateline", ["Beirut, Lebanon - ", "Khartoum, Sudan – "])
+def test_a_dateline_of_a_city_and_its_country_is_no_part_of_the_speaker(dateline: str) -> None:
+    st = one(dateline + "Hezbollah said it fired rockets at military positions.")
+    assert (st.speaker_mention, st.party) == ("Hezbollah", "Hezbollah")
+
+
+def test_a_city_and_a_country_before_a_dash_are_a_dateline_only_when_both_are_places() -> None:
+    st = one("Earlier, Ukraine - which had warned of an attack - said the strike killed two.")
+    assert st.party == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Hezbollah official told Al Jazeera the group was not seeking a wider war.",
+        "A Hezbollah official told the BBC the group was not seeking a wider war.",
+    ],
+)
+def test_a_named_addressee_is_skipped_whole(text: str) -> None:
+    assert one(text).text == "the group was not seeking a wider war"
+
+
+@pytest.mark.parametrize(
+    ("agency", "party"),
+    [
+        ("The Tasnim news agency", "Iran"),
+        ("Al-Manar", "Hezbollah"),
+        ("WAFA", "Palestine"),
+        ("Azertac", "Azerbaijan"),
+    ],
+)
+def test_state_and_party_media_speak_for_their_side(agency: str, party: str) -> None:
+    assert one(f"{agency} said the strikes hit a depot.").party == party

@@ -4,6 +4,7 @@ filed, not what anyone said nor when the incident happened."""
 from __future__ import annotations
 
 import re
+import sys
 
 _PART = r",\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?"  # ", Ukraine", ", March 14", ", Jan. 5, 2024"
 _DATE = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
@@ -18,3 +19,24 @@ DATELINE = re.compile(
     rf"(?:{_DATE}(?:{_AGENCY})?|{_AGENCY}))"
     r"\s*(?:--|[–—-])\s*"
 )
+# "Beirut, Lebanon – ", "Des Moines, Iowa – ": a city and its country or region, nothing else
+# (read as a dateline only when both are places the gazetteer knows)
+_CITY_REGION = re.compile(
+    r"([A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,2}), ([A-Z][\w.]+(?: [A-Z][\w.]+)?)\s*(?:--|[–—-])\s*"
+)
+
+
+def match_dateline(text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """The dateline opening ``text`` at ``pos``, if any."""
+    found = DATELINE.match(text, pos, endpos)
+    if found is not None:
+        return found
+    found = _CITY_REGION.match(text, pos, endpos)
+    if found is not None:
+        from crossref.gazetteer import is_place
+        from crossref.parties.countries import country_in
+
+        city, region = found.groups()
+        if is_place(city) and (country_in(region) == region or is_place(region)):
+            return found
+    return None

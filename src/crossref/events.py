@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, Protocol
 
-from crossref.datelines import DATELINE
+from crossref.datelines import match_dateline
 from crossref.dates import DateMention, find_dates, parse_date
 from crossref.places import REGION, STRONG, Place, find_places, fold
 from crossref.terms import stem, terms
@@ -392,7 +392,7 @@ def _date_mentions(text: str, published: str | None) -> list[DateMention]:
         line_start = text.rfind("\n", 0, mention.start) + 1
         if mention.start - line_start < 40 and _DATELINE.match(text[line_start : mention.start]):
             continue
-        dateline = DATELINE.match(text, line_start)
+        dateline = match_dateline(text, line_start)
         if dateline is not None and mention.end <= dateline.end():
             continue
         out.append(mention)

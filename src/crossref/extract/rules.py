@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crossref.datelines import DATELINE
+from crossref.datelines import match_dateline
 from crossref.extract.lexicon import (
     ADDRESSEE_VERBS,
     BETWEEN_SUBJECT_AND_CUE,
@@ -390,7 +390,7 @@ class SentenceRules:
             and self.tokens[b - 2].lower not in {"and", "or"}
         ):
             a = b - 1  # a subject pronoun takes no words before it: "Yesterday in Ohio he said"
-        dateline = DATELINE.match(self.text, self.sentence.start, self.sentence.end)
+        dateline = match_dateline(self.text, self.sentence.start, self.sentence.end)
         if dateline is not None and self.tokens[a].start < dateline.end() <= self.tokens[b - 1].start:
             # "KINSHASA, Jan 26 (Wire) - Congo's government said": the dateline names no one
             a = next(k for k in range(a, b) if self.tokens[k].start >= dateline.end())
@@ -857,13 +857,19 @@ class SentenceRules:
             rest[-1].lower in SPEAKER_NOUNS
         )
 
+    def _inside_name(self, j: int) -> bool:
+        """Whether the "of" or "the" at ``j`` joins capitalized words of one name."""
+        toks = self.tokens
+        return toks[j].lower in {"of", "the"} and j + 1 < len(toks) and toks[j + 1].is_capitalized
+
     def _skip_addressee(self, i: int) -> int:
         """After 'told' with no 'that': skip whom it was told to ('told reporters the deal
         was dead', 'told national television the drones came in waves')."""
         toks = self.tokens
         j = i
         if j < len(toks) and toks[j].is_capitalized:
-            while j < len(toks) and j - i < 5 and (toks[j].is_capitalized or toks[j].lower in {"of", "the"}):
+            # "told Voice of America", not the "the" of "told Al Jazeera the group was ..."
+            while j < len(toks) and j - i < 5 and (toks[j].is_capitalized or self._inside_name(j)):
                 j += 1
             return j
         while j < len(toks) and j - i < 4 and toks[j].is_word and not toks[j].in_quote:
@@ -871,6 +877,10 @@ class SentenceRules:
             if j == i + 1 and toks[i].lower in _STATE_OUTLET_ADJECTIVES and toks[j].text.isupper():
                 j += 1  # "told state TV the explosions ...": the outlet's abbreviation is whom
                 continue
+            if j == i + 1 and toks[i].lower == "the" and toks[j].is_capitalized:
+                while j < len(toks) and j - i < 6 and (toks[j].is_capitalized or self._inside_name(j)):
+                    j += 1  # "told the BBC", "told the Kyiv Independent": a name is whom
+                return j
             if j > i and (lw in DETERMINERS or lw in PRONOUNS or lw.isdigit() or toks[j].is_capitalized):
                 return j
             if lw in {"to", "not", "never"}:
@@ -939,7 +949,7 @@ class SentenceRules:
 
     def _after_dateline(self, start: int) -> int:
         """Skip a dateline opening the story ('KYIV, March 14 (Meridian Wire) – ')."""
-        m = DATELINE.match(self.text, start, self.sentence.end)
+        m = match_dateline(self.text, start, self.sentence.end)
         return m.end() if m else start
 
     def kind_of(self, start: int, end: int) -> str:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from crossref.datelines import DATELINE
+from crossref.datelines import match_dateline
 from crossref.extract.lexicon import CUE_FORMS, ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
@@ -306,7 +306,7 @@ class ArticleSpeakers:
         state body named without its country ("the interior ministry said") is that country's.
         A story filed elsewhere (DUBAI for Iran, NAIROBI for Sudan) names another country most."""
         dateline = next(
-            (m for m in (DATELINE.match(self.text, at) for at in self._paragraph_starts) if m), None
+            (m for m in (match_dateline(self.text, at) for at in self._paragraph_starts) if m), None
         )
         if dateline is None:
             return None
@@ -689,7 +689,7 @@ class ArticleSpeakers:
                 continue
             end = next((s for s in self.sentence_starts if s > sentence[0]), len(self.text))
             # a dateline tells where the story was filed, not where they govern
-            dateline = DATELINE.match(self.text, sentence[0], end)
+            dateline = match_dateline(self.text, sentence[0], end)
             text = self.text[dateline.end() if dateline else sentence[0] : end]
             found = place_in(text)
             if found is not None and any(countries.country_of_word(w) == found for w in text.split()):
