@@ -1585,3 +1585,17 @@ def test_a_named_addressee_is_skipped_whole(text: str) -> None:
 )
 def test_state_and_party_media_speak_for_their_side(agency: str, party: str) -> None:
     assert one(f"{agency} said the strikes hit a depot.").party == party
+
+
+def test_a_name_ending_like_an_abbreviated_title_is_a_name() -> None:
+    st = one("Former Cambodian Prime Minister Hun Sen accused Thailand of invading its territory.")
+    assert (st.speaker, st.party) == ("Hun Sen", "Cambodia")
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_the_sentence_before_named() -> None:
+    text = (
+        "Serbia's defence ministry gave a different account. "
+        "Spokesperson Col. Dragan Petrovic said Kosovo police had fired first."
+    )
+    st = extract_statements(text)[-1]
+    assert (st.speaker, st.party) == ("Dragan Petrovic", "Serbia")

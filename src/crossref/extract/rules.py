@@ -2006,10 +2006,19 @@ class SentenceRules:
                 and out[-1].content[1] <= out[-1].cue_span[0]
             )
             separate_quote = st.inherit == "subject" and (st.kind == "direct" or after_quote)
+            # “A,” X told reporters. “B.”: the attribution between them is no part of either
+            around_cue = (
+                bool(out)
+                and st.inherit != "subject"
+                and out[-1].cue_span is not None
+                and out[-1].content[1] <= out[-1].cue_span[0]
+                and out[-1].cue_span[1] <= st.content[0]
+            )
             if (
                 out
                 and (st.inherit == "subject" or st.speaker == out[-1].speaker)
                 and not separate_quote
+                and not around_cue
                 and max(out[-1].content[1], out[-1].reach) >= st.content[0] - 40
                 and st.inherit != "previous"
             ):  # (a participle after an object's adjuncts still extends it: "endorsed X last week, saying")

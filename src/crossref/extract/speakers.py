@@ -67,6 +67,22 @@ _STATE_BODY = re.compile(
 _LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
 _SOURCES = words("source sources official officials")  # "a source in the defence ministry"
+_ABBREVIATED_TITLES = words("sen rep gen gov col lt maj capt sgt dr prof")
+
+
+def _ends_a_name(word: str, after: list[str], phrase: list[str]) -> bool:
+    """Whether a word spelled like an abbreviated title ends a name instead: last in the
+    phrase, after a name, without the period ("Hun Sen", not "Sen." before a name)."""
+    return (
+        not after
+        and len(phrase) > 1
+        and fold(word) in _ABBREVIATED_TITLES
+        and phrase[-2][:1].isupper()
+        and fold(phrase[-2]) not in _DETERMINERS
+    )
+
+
+_SPOKESPERSON_RANKS = words("senior chief deputy")
 _ISSUED = words("released issued published posted signed")  # "a statement released by the ministry"
 _PLACE_OFFICES = words("governor governors mayor mayors head chief leader administrator prefect")
 _SPOKES = words(
@@ -750,15 +766,24 @@ class ArticleSpeakers:
             and _bare(spoke.name.split()[-1]) in {"government", "ministry", "cabinet", "presidency"}
         ):
             return spoke  # "Congo's government accused ... Communications Minister Patrick Muyaya said"
-        if (
+        bare_spokesperson = (
             ent.affiliation is None
-            and role
-            and all(w in _SPOKES or w in _DETERMINERS or w in {"senior", "chief", "deputy"} for w in role)
-            and spoke is not None
-            and spoke.kind == "organisation"
-            and spoke.name[:1].isupper()
-        ):
+            and bool(role)
+            and all(
+                w in _SPOKES or w in _DETERMINERS or w in _SPOKESPERSON_RANKS or w.rstrip(".") in _TITLE_WORDS
+                for w in role
+            )
+        )
+        spoke_as_body = spoke is not None and spoke.kind == "organisation" and spoke.name[:1].isupper()
+        if bare_spokesperson and spoke_as_body:
             return spoke  # "China's coast guard said ... Spokesperson Gan Yu said"
+        if bare_spokesperson:
+            # "Cambodia's defence ministry gave a different account. Spokesperson Maly Socheata said"
+            i = bisect.bisect_right(self.sentence_starts, pos) - 1
+            since = self.sentence_starts[i - 1] if i >= 1 else 0
+            named = [org for at, org in self.org_mentions if since <= at < pos and org.country is not None]
+            if named:
+                return named[-1]
         if ent.affiliation is not None and ent.affiliation.name[:1].islower():
             key = fold(ent.affiliation.name).split()[-1]  # a generic body: "military", "ministry"
         elif ent.affiliation is None and role[:1] in (["its"], ["their"]):
@@ -865,7 +890,7 @@ class ArticleSpeakers:
                 name_words.insert(0, bare)  # "Mohamed al-Mukhtar"
             elif (
                 bare[:1].isupper()
-                and fb not in _TITLE_WORDS
+                and (fb not in _TITLE_WORDS or _ends_a_name(bare, name_words, words))
                 and fb.strip(".") not in _ORG_NAME_WORDS
                 and not countries.country_of_word(bare)
                 and fb not in SPEAKER_NOUNS
