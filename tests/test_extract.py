@@ -1599,3 +1599,12 @@ def test_a_bare_spokesperson_speaks_for_the_body_the_sentence_before_named() -> 
     )
     st = extract_statements(text)[-1]
     assert (st.speaker, st.party) == ("Dragan Petrovic", "Serbia")
+
+
+def test_but_added_ends_what_was_said_before_it() -> None:
+    text = (
+        "The envoy told reporters that Ankara had nothing to do with the attack, "
+        'but added: "It could mediate between them."'
+    )
+    found = [s.text for s in extract_statements(text)]
+    assert found == ["Ankara had nothing to do with the attack", "It could mediate between them."]

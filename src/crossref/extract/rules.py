@@ -126,7 +126,7 @@ TRAILING_CLAUSE = re.compile(
     r"an? (?:claims?|charges?|accusations?|allegations?|assertion|version|remark|comment)\b|"
     r"(?:claims|charges|accusations|allegations|comments|remarks|statements) (?:that|which)\b|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
-    r"and (?:has|had|have|is|was|said|says|added|called|urged|warned|also)|"
+    r"(?:and|but) (?:has|had|have|is|was|said|says|added|called|urged|warned|also)|"
     r"but (?:gave|offered|provided|declined|refused|did not|didn't|would not|wouldn't|stopped short))\b|"
     r"\s+[—–]\s+"
 )
