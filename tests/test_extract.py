@@ -1608,3 +1608,18 @@ def test_but_added_ends_what_was_said_before_it() -> None:
     )
     found = [s.text for s in extract_statements(text)]
     assert found == ["Ankara had nothing to do with the attack", "It could mediate between them."]
+
+
+def test_reports_of_something_is_a_noun_not_a_report() -> None:
+    text = (
+        "Following initial reports of the explosion, but before officials had weighed in, "
+        'Senator Ana Ruiz said at a rally that "a bomb" had gone off downtown.'
+    )
+    st = one(text)
+    assert (st.speaker, st.cue) == ("Ana Ruiz", "said")
+
+
+def test_a_retired_or_exiled_officer_is_one_speaker_phrase() -> None:
+    st = one('"The border is quiet," retired army general Tomas Vidal said.')
+    assert st.speaker_mention == "retired army general Tomas Vidal"
+    assert st.text == "The border is quiet"

@@ -42,7 +42,7 @@ NP_INNER = words(
     """
     the a an of for from at in and 's ’s de la al von van der bin ibn du le this that these those both
     some many several two three four five other another top senior former one its his her their our all
-    most few more u.s. on
+    most few more u.s. on retired exiled ousted jailed detained deposed
     """
 )
 DETERMINERS = SHARED_DETERMINERS - {"that"} | words("many other all most few")
@@ -77,6 +77,7 @@ PHRASAL_PARTICLES = {
 # the auxiliaries and adverbs of a verb group: "has repeatedly said", "had also warned"
 _VERB_GROUP = words("has have had also repeatedly previously later earlier again already since long")
 # appositions that give another name: "X, known as Y,", "X, also known as Y,"
+_PLURAL_NOUN_CUES = frozenset({"reports", "claims", "promises", "assurances", "warnings"})
 _POSSESSIVES = frozenset({"’s", "'s"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
 # "X, led by Y, said", "X, based in Geneva, said": a participle set off after the subject
@@ -992,6 +993,8 @@ class SentenceRules:
                 continue
             if c > 0 and (toks[c - 1].lower in NOUN_MARKERS or toks[c - 1].text.endswith(("’s", "'s"))):
                 continue  # a noun: "his remarks", "Aliyev’s statement"
+            if lw in _PLURAL_NOUN_CUES and c + 1 < len(toks) and toks[c + 1].lower == "of":
+                continue  # a noun: "initial reports of the explosion", "claims of fraud"
             if not self._finite_use(c, lemma) or self._naming(c, lemma) or self._continues_doing(c, lemma):
                 continue
             st = self._reporting_verb(c, lemma)
