@@ -303,7 +303,7 @@ def test_object_of_a_denial_is_not_read_as_an_inverted_speaker() -> None:
         '"We did not fire," denied Ana Diaz.'
     )
     found = extract_statements(text)
-    assert {(s.speaker, s.cue) for s in found} == {("Ana Diaz", "denied")}
+    assert {(s.speaker, s.cue) for s in found} == {("Ana Diaz", "denied"), ("Ana Diaz", "saying")}
     assert found[0].text.startswith("the accusations")
 
 
@@ -1623,3 +1623,14 @@ def test_a_retired_or_exiled_officer_is_one_speaker_phrase() -> None:
     st = one('"The border is quiet," retired army general Tomas Vidal said.')
     assert st.speaker_mention == "retired army general Tomas Vidal"
     assert st.text == "The border is quiet"
+
+
+def test_a_claim_after_a_rejection_is_a_statement_of_its_own() -> None:
+    found = extract_statements(
+        "Moscow rejected the accusation, saying its forces struck only military targets near the port."
+    )
+    assert [(s.cue, s.text) for s in found] == [
+        ("rejected", "the accusation"),
+        ("saying", "its forces struck only military targets near the port"),
+    ]
+    assert found[1].speaker == "Moscow"

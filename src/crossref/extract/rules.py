@@ -2009,6 +2009,17 @@ class SentenceRules:
                 and out[-1].content[1] <= out[-1].cue_span[0]
             )
             separate_quote = st.inherit == "subject" and (st.kind == "direct" or after_quote)
+            # "rejected the request, saying the courts have no business ...": what the stance
+            # was taken on, and then a claim of its own
+            after_object = (
+                bool(out)
+                and st.inherit == "subject"
+                and st.cue_span is not None
+                and CUE_FORMS.get((out[-1].cue or "").lower()) in _OBJECT_CUES
+                and out[-1].content[1] < st.cue_span[0]
+                and CUE_FORMS.get((st.cue or "").lower()) not in _OBJECT_CUES
+            )
+            separate_quote = separate_quote or after_object
             # “A,” X told reporters. “B.”: the attribution between them is no part of either
             around_cue = (
                 bool(out)
