@@ -1634,3 +1634,14 @@ def test_a_claim_after_a_rejection_is_a_statement_of_its_own() -> None:
         ("saying", "its forces struck only military targets near the port"),
     ]
     assert found[1].speaker == "Moscow"
+
+
+def test_a_cue_word_after_a_and_a_noun_is_a_noun() -> None:
+    found = extract_statements(
+        "The judge rejected a media request, saying the courts had no business deciding what was useful."
+    )
+    assert [(s.cue, s.text) for s in found] == [
+        ("rejected", "a media request"),
+        ("saying", "the courts had no business deciding what was useful"),
+    ]
+    assert one("A source said the talks had failed.").speaker == "source"

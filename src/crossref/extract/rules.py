@@ -995,6 +995,8 @@ class SentenceRules:
                 continue  # a noun: "his remarks", "Aliyev’s statement"
             if lw in _PLURAL_NOUN_CUES and c + 1 < len(toks) and toks[c + 1].lower == "of":
                 continue  # a noun: "initial reports of the explosion", "claims of fraud"
+            if c > 1 and toks[c - 2].lower in {"a", "an"} and lemma == lw:
+                continue  # a noun: "a media request" (a base form after "a X" is no verb; "a source said" is)
             if not self._finite_use(c, lemma) or self._naming(c, lemma) or self._continues_doing(c, lemma):
                 continue
             st = self._reporting_verb(c, lemma)
