@@ -1645,3 +1645,14 @@ def test_a_cue_word_after_a_and_a_noun_is_a_noun() -> None:
         ("saying", "the courts had no business deciding what was useful"),
     ]
     assert one("A source said the talks had failed.").speaker == "source"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The Turkish Foreign Ministry called for an end to attacks on ports.", "an end to attacks on ports"),
+        ("The ministry called on both sides to show restraint.", "both sides to show restraint"),
+    ],
+)
+def test_what_was_called_for_is_the_content(text: str, said: str) -> None:
+    assert one(text).text == said

@@ -170,3 +170,8 @@ def test_migration_makes_the_indexes_position_free(runner: CliRunner, tmp_path: 
         assert len(schemas) == 2 and all("detail=none" in sql for sql in schemas)
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
         conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+
+
+def test_an_unclosed_quotation_mark_is_named() -> None:
+    with pytest.raises(QueryError, match="a quotation mark is not closed"):
+        plan_search('"peace deal')

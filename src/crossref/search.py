@@ -210,6 +210,8 @@ class _Parser:
     def _string(self) -> list[str]:
         """The index terms of one string: its words, each quoted, the last with its ``*``."""
         token = self._take()
+        if token.startswith('"') and (len(token) == 1 or not token.endswith('"')):
+            raise ValueError("a quotation mark is not closed")
         if len(token) > 1 and token[0] == token[-1] == '"':
             text = token[1:-1].replace('""', '"')
         elif self._is_word(token) and token not in ("AND", "OR", "NOT"):

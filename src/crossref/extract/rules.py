@@ -763,6 +763,8 @@ class SentenceRules:
                 i = self._skip_addressee(i)
         elif lemma in LETTER_VERBS and self._only_addressee_follows(i):
             return None  # "..., Kennedy wrote Linick.": to whom; what was written came before
+        if lemma == "call" and i < len(toks) and toks[i].lower in {"for", "on"}:
+            i += 1  # "called for an end to the attacks", "called on both sides to ...": what was called for
         # adjuncts and fillers: "said on Sunday that", "warned, however, that"
         for _ in range(10):
             if i >= len(toks):
