@@ -1656,3 +1656,26 @@ def test_a_cue_word_after_a_and_a_noun_is_a_noun() -> None:
 )
 def test_what_was_called_for_is_the_content(text: str, said: str) -> None:
     assert one(text).text == said
+
+
+def test_a_dateline_with_a_country_of_two_words() -> None:
+    st = one("KINGSTOWN, St Vincent — The leaders agreed not to use force, according to a joint declaration.")
+    assert st.text.startswith("The leaders agreed")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Ralph Gonsalves, the prime minister of St Vincent and the Grenadines, said the talks were frank.",
+         "Saint Vincent and the Grenadines"),
+        ("Lula's special adviser, Ana Ribeiro, told reporters she was cautiously optimistic.", "Brazil"),
+        ("Zelensky's chief of staff said the talks were useful.", "Ukraine"),
+    ],
+)  # fmt: skip
+def test_whose_aide_or_which_state_a_role_names(text: str, party: str) -> None:
+    assert one(text).party == party
+
+
+def test_chief_of_staff_is_one_role_not_a_body_called_staff() -> None:
+    st = one("The Kremlin chief of staff said the talks were useful.")
+    assert (st.speaker, st.party) == ("Kremlin chief of staff", "Russia")

@@ -83,6 +83,9 @@ def _ends_a_name(word: str, after: list[str], phrase: list[str]) -> bool:
 
 
 _SPOKESPERSON_RANKS = words("senior chief deputy")
+_COMPOUND_ROLES = frozenset(
+    {"chief of staff", "head of state", "head of government", "secretary of state", "minister of state"}
+)
 _ISSUED = words("released issued published posted signed")  # "a statement released by the ministry"
 _PLACE_OFFICES = words("governor governors mayor mayors head chief leader administrator prefect")
 _SPOKES = words(
@@ -860,6 +863,8 @@ class ArticleSpeakers:
         # "a spokesperson for the X", "a statement from the X", "a statement released by the X":
         # the body behind the phrase
         for i, w in enumerate(lw[:-1]):
+            if " ".join(lw[i : i + 3]) in _COMPOUND_ROLES:
+                break  # "chief of staff", "head of state": one role, not a body behind it
             skip = 3 if lw[i + 1] in _ISSUED and lw[i + 2 : i + 3] == ["by"] else 2
             if (
                 w.strip(",") in _SPOKES
@@ -968,6 +973,8 @@ class ArticleSpeakers:
             return self._as_resolved(self._org_entity(" ".join(words), start, refer=True))
         # role only: "the president", "Azerbaijan’s president", "the minister"
         head = lw[-1].rstrip(".")
+        if " ".join(lw[-3:]) in _COMPOUND_ROLES:
+            head = lw[-3]  # "Zelensky's chief of staff": a chief
         country = countries.country_in(phrase)
         if head not in ROLE_NOUNS and head.rstrip("s") in ROLE_NOUNS:
             # "G7 foreign ministers", later "the ministers": a group, not one of them

@@ -247,6 +247,7 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
                 if resolved.affiliation
                 else None
             )
+            or _possessor_country(own)  # "Lula's special adviser": Lula's, not a town's
             or place_in(own)
             or resolved.seat_country  # "the regional governor" of a place the sentence names
         )
@@ -274,7 +275,7 @@ def party_kind(name: str) -> str:
     )
 
 
-_POSSESSOR = re.compile(r"(.+?)['’]s\s+\w+(?:\s+\w+)?$")
+_POSSESSOR = re.compile(r"(.+?)['’]s\s+\w+(?:\s+\w+){0,2}$")  # "Zelensky's chief of staff"
 
 
 def org_party(name: str, country: str | None = None) -> str | None:
@@ -292,6 +293,12 @@ def org_party(name: str, country: str | None = None) -> str | None:
         or place_in(_affiliation_text(name))
         or _own_party(name)
     )
+
+
+def _possessor_country(role: str) -> str | None:
+    """The country of the known figure whose aide a role names ("Lula's special adviser")."""
+    owner = _POSSESSOR.match(role)
+    return figure_country(owner.group(1)) if owner else None
 
 
 def _joins_sides(mention: str | None) -> bool:

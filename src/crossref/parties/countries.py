@@ -39,6 +39,13 @@ _EXTRA_VARIANTS = {
     "Saudi Arabia": ["Saudi"],
     "Democratic Republic of the Congo": ["Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa"],
     "Republic of the Congo": ["Congo-Brazzaville"],
+    "Saint Vincent and the Grenadines": [
+        "St Vincent and the Grenadines",
+        "St. Vincent and the Grenadines",
+        "St Vincent",
+    ],
+    "Saint Lucia": ["St Lucia", "St. Lucia"],
+    "Saint Kitts and Nevis": ["St Kitts and Nevis", "St. Kitts and Nevis", "St Kitts"],
 }
 # States in the news that the package has no record of (name, demonym, ISO code, alternative
 # names, capital, population).
