@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,18 +110,18 @@ class _Parser:
         return token
 
     def _or(self) -> _Part:
-        parts = [self._and()]
-        while self._peek() == "OR":
-            self._take()
-            parts.append(self._and())
-        return _join(parts, "OR")
+        return self._chain("OR", self._and)
 
     def _and(self) -> _Part:
-        parts = [self._not()]
-        while self._peek() == "AND":
+        return self._chain("AND", self._not)
+
+    def _chain(self, operator: str, operand: Callable[[], _Part]) -> _Part:
+        """Operands joined by ``operator`` ("a OR b OR c")."""
+        parts = [operand()]
+        while self._peek() == operator:
             self._take()
-            parts.append(self._not())
-        return _join(parts, "AND")
+            parts.append(operand())
+        return _join(parts, operator)
 
     def _not(self) -> _Part:
         part = self._list()
