@@ -80,10 +80,11 @@ class _Part:
 
 
 class _Parser:
-    """A recursive-descent reading of the FTS5 query grammar (sqlite.org/fts5.html, 3.8):
-    OR binds loosest, then AND (written or implied), then NOT; a unit is an optional column
-    filter and then a phrase (strings joined by ``+``, each with an optional ``*``), a
-    NEAR group or a parenthesised query."""
+    """A recursive-descent reading of the FTS5 query grammar (sqlite.org/fts5.html, and its
+    fts5parse.y): OR binds loosest, then a written AND, then NOT, then phrases side by side
+    (an implied AND); a unit is an optional column filter and then a phrase (strings joined
+    by ``+``, each with an optional ``*``, perhaps after ``^``), a NEAR group or a
+    parenthesised query, which cannot stand side by side with another."""
 
     def __init__(self, query: str, words: _Tokenizer) -> None:
         self.query = query
