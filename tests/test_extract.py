@@ -1539,7 +1539,7 @@ def test_a_statement_released_by_a_body_is_the_bodys() -> None:
     ],
 )
 def test_what_the_speaker_did_not_say_is_no_part_of_what_was_said(text: str, said: str | None) -> None:
-    assert one(text).text == (said or "the talks had been useful")
+    assert extract_statements(text)[0].text == (said or "the talks had been useful")
 
 
 def test_a_quote_closing_the_clause_told_is_part_of_it() -> None:
@@ -1679,3 +1679,15 @@ def test_whose_aide_or_which_state_a_role_names(text: str, party: str) -> None:
 def test_chief_of_staff_is_one_role_not_a_body_called_staff() -> None:
     st = one("The Kremlin chief of staff said the talks were useful.")
     assert (st.speaker, st.party) == ("Kremlin chief of staff", "Russia")
+
+
+def test_a_second_verb_after_but_is_a_statement_of_its_own_unless_it_adds() -> None:
+    found = extract_statements("Ruiz says she respects the envoy's work but argues that he cannot win.")
+    assert [(s.cue, s.text) for s in found] == [
+        ("says", "she respects the envoy's work"),
+        ("argues", "he cannot win"),
+    ]
+    found = extract_statements("The ministry said the strike hit a depot but added that no one was hurt.")
+    assert [(s.cue, s.text) for s in found] == [
+        ("said", "the strike hit a depot but added that no one was hurt"),
+    ]

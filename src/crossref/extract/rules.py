@@ -860,6 +860,13 @@ class SentenceRules:
             rest[-1].lower in SPEAKER_NOUNS
         )
 
+    def _coordinated_report(self, c: int, lemma: str) -> bool:
+        """Whether the cue at ``c`` is a second verb of the subject's: "said A and added B",
+        "says A but argues B"; not "said A but added B", one statement in two parts (as the
+        user's example reads it)."""
+        conjunction = self.tokens[c - 1].lower
+        return conjunction == "and" or conjunction == "but" and lemma != "add"
+
     def _inside_name(self, j: int) -> bool:
         """Whether the "of" or "the" at ``j`` joins capitalized words of one name."""
         toks = self.tokens
@@ -1284,7 +1291,7 @@ class SentenceRules:
         after = self.content_after(c) if name is not None else None
         if name is not None and after is not None:
             return self._reported(c, after, self._span(name))
-        if c > 0 and toks[c - 1].lower == "and" and not participle:
+        if c > 0 and self._coordinated_report(c, lemma) and not participle:
             q_after = self.quote_starting_after(c)
             if q_after is not None and q_after.start - toks[c].end < 4:
                 return RawStatement(
@@ -1991,13 +1998,14 @@ class SentenceRules:
                     and st.cue_span
                     and (
                         out[-1].content[0] < st.cue_span[0] <= reach + 2
-                        or between.strip(" ,") in {"and", "and also"}
+                        or between.strip(" ,") in {"and", "and also", "but", "but also"}
                     )
                 ):
                     prev = out[-1]
                     cut = self.text[prev.content[0] : st.cue_span[0]].rstrip()
                     cut = cut.removesuffix(" also").rstrip()
-                    cut = cut[:-3].rstrip(" ,") if cut.endswith(" and") else cut
+                    for conjunction in (" and", " but"):
+                        cut = cut.removesuffix(conjunction).rstrip(" ,")
                     if len(cut.split()) >= 3:
                         # an object cut before its adjuncts stays cut ("praised the crews during ...")
                         prev.content = (prev.content[0], min(prev.content[1], prev.content[0] + len(cut)))
