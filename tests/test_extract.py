@@ -1691,3 +1691,16 @@ def test_a_second_verb_after_but_is_a_statement_of_its_own_unless_it_adds() -> N
     assert [(s.cue, s.text) for s in found] == [
         ("said", "the strike hit a depot but added that no one was hurt"),
     ]
+
+
+def test_a_quote_then_and_a_noun_phrase_is_one_clause() -> None:
+    st = one('He said "budget reforms" and the collection of unpaid taxes would pay for it.')
+    assert st.text == '"budget reforms" and the collection of unpaid taxes would pay for it'
+
+
+def test_a_second_speaker_after_and_ends_the_first_statement() -> None:
+    found = extract_statements('The mayor called the strike "a crime" and the ministry said it would act.')
+    assert [(s.speaker, s.text) for s in found] == [
+        ("mayor", 'the strike "a crime"'),
+        ("ministry", "it would act"),
+    ]

@@ -1230,7 +1230,10 @@ class SentenceRules:
             " though",
             " although",
             ", even as",
+            " and",
         ):
+            if conj == " and" and not own_speaker:
+                continue  # "said A and said B": the second verb is the coordinated one's
             if head.lower().endswith(conj):
                 end = outer.content[0] + len(head) - len(conj)
                 return end if end - outer.content[0] >= 8 else None
@@ -1576,6 +1579,14 @@ class SentenceRules:
         if q.end >= self.sentence.end:
             return True
         rest = self.text[q.end : self.sentence.end].lstrip(' ,;:.!?”"')
+        following = rest.lower().split()
+        if (
+            following[:1] == ["and"]
+            and following[1:2]
+            and following[1] in DETERMINERS
+            and not any(w.strip(",.;:") in CUE_FORMS for w in following[2:])
+        ):
+            return False  # 'said "budget reforms" and the collection of taxes would pay': one subject
         return not rest or rest.split()[0].lower() in TRAILING_MODIFIERS | {"adding", "saying", "telling"}
 
     def _subject_before_parenthetical(self, c: int) -> tuple[int, int] | None:
