@@ -1704,3 +1704,16 @@ def test_a_second_speaker_after_and_ends_the_first_statement() -> None:
         ("mayor", 'the strike "a crime"'),
         ("ministry", "it would act"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike angered families of the victims, many of whom say the army ignored warnings.",
+        "The strike angered residents, some of whom said the army ignored warnings.",
+    ],
+)
+def test_many_of_whom_speak_for_the_people_before_them(text: str) -> None:
+    st = one(text)
+    assert st.speaker_mention in {"families of the victims", "residents"}
+    assert st.text == "the army ignored warnings"

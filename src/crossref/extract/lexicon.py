@@ -160,7 +160,7 @@ SPEAKER_NOUNS = words(
     strongman warlord warlords dictator autocrat monarch ruler rulers hardliner hardliners militia
     militiamen gunman gunmen hostage hostages captive captives prisoner prisoners detainee detainees
     refugee refugees migrant migrants eyewitness eyewitnesses bystander bystanders mourners pilot pilots
-    crew sailors settlers emissary emissaries
+    crew sailors settlers emissary emissaries families victims
     """
 )
 

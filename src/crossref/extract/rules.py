@@ -77,6 +77,7 @@ PHRASAL_PARTICLES = {
 # the auxiliaries and adverbs of a verb group: "has repeatedly said", "had also warned"
 _VERB_GROUP = words("has have had also repeatedly previously later earlier again already since long")
 # appositions that give another name: "X, known as Y,", "X, also known as Y,"
+_QUANTIFIERS = frozenset({"many", "some", "most", "all", "several", "both", "few", "one", "two", "three", "none"})
 _PLURAL_NOUN_CUES = frozenset({"reports", "claims", "promises", "assurances", "warnings"})
 _POSSESSIVES = frozenset({"’s", "'s"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
@@ -118,7 +119,7 @@ NOUN_LIKE_CUES = words(
 BASE_FORM_LICENSORS = words(
     """
     i we they you to will would can could may might should must do does did not never also often people
-    officials who that and n't cannot shall
+    officials who whom that and n't cannot shall
     """
 )
 TRAILING_CLAUSE = re.compile(
@@ -295,7 +296,7 @@ class SentenceRules:
         sourced = self._sourcing_before(cue)
         if sourced is not None:
             return sourced
-        relative = self._relative_clause_subject(cue)
+        relative = self._relative_clause_subject(cue) or self._quantified_relative(cue)
         if relative is not None:
             return relative
         i = cue - 1
@@ -416,6 +417,20 @@ class SentenceRules:
                 found = self.speaker_before(k) if k > 0 else None
                 return found if found is not None and found[1] == k else None
         return None
+
+    def _quantified_relative(self, cue: int) -> tuple[int, int] | None:
+        """The people "many of whom" refers to: "families of the victims, many of whom say"."""
+        toks = self.tokens
+        if (
+            cue < 5
+            or toks[cue - 1].lower != "whom"
+            or toks[cue - 2].lower != "of"
+            or toks[cue - 3].lower not in _QUANTIFIERS
+            or toks[cue - 4].text != ","
+        ):
+            return None
+        found = self.speaker_before(cue - 4)
+        return found if found is not None and self._valid_speaker(*found) else None
 
     def _modified_head(self, a: int) -> tuple[int, int] | None:
         """The subject when the phrase found before the cue, starting at ``a`` with a
