@@ -73,17 +73,18 @@ PHRASAL_PARTICLES = {
     # "appeared on a show", "appears before the committee" (but "appears to", "appeared ready")
     "appear": ("on", "before", "at", "in", "with", "alongside", "together", "onstage"),
 }
-# what follows "asked" / "declined" in a source's terms of anonymity
 # the auxiliaries and adverbs of a verb group: "has repeatedly said", "had also warned"
 _VERB_GROUP = words("has have had also repeatedly previously later earlier again already since long")
-# appositions that give another name: "X, known as Y,", "X, also known as Y,"
-_QUANTIFIERS = frozenset({"many", "some", "most", "all", "several", "both", "few", "one", "two", "three", "none"})
-_PLURAL_NOUN_CUES = frozenset({"reports", "claims", "promises", "assurances", "warnings"})
-_POSSESSIVES = frozenset({"’s", "'s"})
-_CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
 # "X, led by Y, said", "X, based in Geneva, said": a participle set off after the subject
 _IRREGULAR_PARTICIPLES = words("led run known born built held")
+# appositions that give another name: "X, known as Y,", "X, also known as Y,"
 _NAMING_APPOSITIONS = {("also", "known"), ("better", "known"), ("widely", "known"), ("popularly", "known")}
+# "residents, many of whom say ...": the people the quantifier picks from speak
+_QUANTIFIERS = words("many some most all several both few one two three none")
+# plural cue forms that are nouns before "of": "reports of the explosion", "claims of fraud"
+_PLURAL_NOUN_CUES = words("reports claims promises assurances warnings")
+_POSSESSIVES = frozenset({"’s", "'s"})
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
 # "..., a claim Moscow denies": nouns for what one side said, and verbs the other answers with
 _CLAIM_NOUNS = words(
     "claim claims charge charges accusation accusations allegation allegations assertion version "
