@@ -1220,7 +1220,19 @@ def test_the_source_is_the_source_described_before() -> None:
     ],
 )
 def test_common_words_and_titles_are_no_towns_that_give_a_side(text: str) -> None:
-    assert one(text).party in {None, "United States"}
+    assert one(text).party in {None, "United States", "New York Times"}  # not the UK, nor Brazil
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Washington Post reported that the strike killed a general.", "Washington Post"),
+        ("The BBC said the strike killed a general.", "BBC"),
+        ("The newspaper reported that the strike killed a general.", None),
+    ],
+)
+def test_a_news_organisation_is_its_own_side_not_its_citys(text: str, party: str | None) -> None:
+    assert one(text).party == party
 
 
 @pytest.mark.parametrize(

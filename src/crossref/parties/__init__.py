@@ -35,7 +35,8 @@ GENERIC_ORG_WORDS = words(
     joint central federal ministry department office army navy forces force government administration
     agency authority authorities police port mission command service services council committee
     spokesperson affairs internal home energy group commission alliance movement organisation
-    organization coalition front union bloc party company firm body
+    organization coalition front union bloc party company firm body newspaper paper broadcaster
+    channel network outlet website agency magazine daily
     """
 )
 """Words of an organisation's name that do not say whose it is ('Defence Ministry')."""
@@ -288,11 +289,18 @@ def org_party(name: str, country: str | None = None) -> str | None:
         or armed_group_in(name)  # "the paramilitary Rapid Support Forces"
         or (figure_country(owner.group(1)) if owner else None)  # "Zelensky's office"
         or institution_country(name)
+        or _news_outlet_party(name)
         or country
         or _capital_after_in(name)
         or place_in(_affiliation_text(name))
         or _own_party(name)
     )
+
+
+def _news_outlet_party(name: str) -> str | None:
+    """A news organisation is its own party ("The Washington Post", not Washington's)."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return bare if is_news_outlet(bare) else None
 
 
 def _possessor_country(role: str) -> str | None:
