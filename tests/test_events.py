@@ -822,3 +822,35 @@ def test_a_town_in_the_speakers_title_agrees_with_the_event() -> None:
     for (article, f), expected in ((titled, PLACE_AGREE), (nearby, PLACE_AGREE / 2)):
         work = _Work(article, [f], {}, [None], {"e1": event}, {})
         assert grouper._place_term(f, event, set(), work) == expected
+
+
+def test_a_statement_meets_at_most_max_candidates_stored_events() -> None:
+    """However many stored events share a statement's blocking keys, grouping it loads and
+    scores only the MAX_CANDIDATES that share most of them: its cost does not grow with the
+    density of events."""
+    from crossref.events import MAX_CANDIDATES, Grouper, MemoryBackend, Profile, _Work, featurize
+    from crossref.extract import extract_statements
+    from crossref.ingest import _article_row
+    from crossref.models import ArticleInput
+
+    article = _article_row(
+        ArticleInput(STRIKE, source="-", published="2024-06-01"),
+        extract_statements(STRIKE, published="2024-06-01"),
+    )
+    features = featurize(article)
+    assert len(features) >= 2
+    backend = MemoryBackend()
+    grouper = Grouper(backend)
+    for n in range(3 * MAX_CANDIDATES):  # events like the strike, each sharing its keys
+        profile = Profile(f"e{n:02d}", backend.next_seq(), vec=dict(features[0].vec), n=1)
+        profile._widen(features[0])
+        backend.save([profile], [])
+        backend.index(profile.id, grouper._pairs(features[0], {}))
+    loaded: list[int] = []
+    load = backend.load
+    backend.load = lambda ids: (loaded.append(len(list(ids))), load(ids))[1]  # type: ignore[method-assign]
+    work = _Work(article, features, {}, [None] * len(features), {}, {})
+    assert len(grouper._candidates(features[0], work)) == MAX_CANDIDATES
+    result = grouper.group_article(article, features)
+    assert max(loaded) <= MAX_CANDIDATES
+    assert set(result.assignment.values()) & {f"e{n:02d}" for n in range(3 * MAX_CANDIDATES)}
