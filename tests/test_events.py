@@ -864,3 +864,35 @@ def test_a_sentence_weighs_once_in_its_event_however_many_statements_it_holds() 
     whole.add(dataclasses.replace(features[0], share=1.0))
     assert pair.vec.keys() == whole.vec.keys()
     assert all(abs(pair.vec[k] - whole.vec[k]) < 1e-9 for k in whole.vec)
+
+
+def test_a_statement_meets_at_most_max_candidates_stored_events() -> None:
+    """However many stored events share a statement's blocking keys, grouping it loads and
+    scores only the MAX_CANDIDATES that share most of them: its cost does not grow with the
+    density of events."""
+    from crossref.events import MAX_CANDIDATES, Grouper, MemoryBackend, Profile, _Work, featurize
+    from crossref.extract import extract_statements
+    from crossref.ingest import _article_row
+    from crossref.models import ArticleInput
+
+    article = _article_row(
+        ArticleInput(STRIKE, source="-", published="2024-06-01"),
+        extract_statements(STRIKE, published="2024-06-01"),
+    )
+    features = featurize(article)
+    assert len(features) >= 2
+    backend = MemoryBackend()
+    grouper = Grouper(backend)
+    for n in range(3 * MAX_CANDIDATES):  # events like the strike, each sharing its keys
+        profile = Profile(f"e{n:02d}", backend.next_seq(), vec=dict(features[0].vec), n=1)
+        profile._widen(features[0])
+        backend.save([profile], [])
+        backend.index(profile.id, grouper._pairs(features[0], {}))
+    loaded: list[int] = []
+    load = backend.load
+    backend.load = lambda ids: (loaded.append(len(list(ids))), load(ids))[1]  # type: ignore[method-assign]
+    work = _Work(article, features, {}, [None] * len(features), {}, {})
+    assert len(grouper._candidates(features[0], work)) == MAX_CANDIDATES
+    result = grouper.group_article(article, features)
+    assert max(loaded) <= MAX_CANDIDATES
+    assert set(result.assignment.values()) & {f"e{n:02d}" for n in range(3 * MAX_CANDIDATES)}

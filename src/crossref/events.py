@@ -80,7 +80,10 @@ MERGE = 0.3  # two events this similar are one
 MERGE_STORED = 0.45  # ... when both were stored before the article that brings them together
 SURE_KIND = 0.25  # happening-class weight per statement that makes an event's kind clear
 MERGE_ADJACENT = 0.08  # per pair of adjacent statements across the two
-MAX_CANDIDATES = 20
+# stored events a statement is scored against (besides its article's own), the most blocking keys
+# first: the few that share most of its keys. More only add near misses, and cost (scoring, profile
+# norms and loads, merging) per statement that grows with the density of events until the cap binds.
+MAX_CANDIDATES = 4
 MAX_ARTICLE_STATEMENTS = 300  # statements of one text grouped together at most (see group_article)
 BUCKET_CAP = 100  # events under one (signal, week) beyond which the signal is too common to block on
 MAX_PROFILE_FEATURES = 200
