@@ -834,38 +834,6 @@ def test_a_datelines_date_is_when_the_story_was_filed_not_the_incident(dateline:
     assert [m.text for m in _date_mentions(text, "2024-05-02")] == ["April 30"]
 
 
-def test_a_sentence_weighs_once_in_its_event_however_many_statements_it_holds() -> None:
-    """ "X rejected the claim, saying ...": the two statements of one sentence add to an event's
-    profile what the sentence would as one statement, so a sentence read as two does not
-    outweigh its neighbours."""
-    import dataclasses
-    import hashlib
-
-    from crossref.events import ArticleRow, Profile, StatementRow, featurize
-
-    text = (
-        "Moscow rejected the accusation, saying its forces struck only military targets near Izmail. "
-        "Kyiv said the port of Izmail was hit by drones."
-    )
-    end = text.index("Kyiv") - 1
-    rejected = (text.index("the accusation"), text.index(", saying"))
-    saying = (text.index("its forces"), end - 1)
-    rows = [
-        StatementRow(1, 0, *rejected, "the accusation", 0, end, "Moscow"),
-        StatementRow(2, 1, *saying, "its forces struck ...", 0, end, "Moscow"),
-        StatementRow(3, 2, text.index("the port"), len(text) - 1, "the port ...", end + 1, len(text), "Kyiv"),
-    ]
-    article = ArticleRow(1, text, "2026-03-20", hashlib.sha256(text.encode()).hexdigest(), rows)
-    features = featurize(article)
-    assert [f.share for f in features] == [0.5, 0.5, 1.0]
-    pair, whole = Profile("e1", 1), Profile("e2", 1)
-    for f in features[:2]:
-        pair.add(f)
-    whole.add(dataclasses.replace(features[0], share=1.0))
-    assert pair.vec.keys() == whole.vec.keys()
-    assert all(abs(pair.vec[k] - whole.vec[k]) < 1e-9 for k in whole.vec)
-
-
 def test_a_statement_meets_at_most_max_candidates_stored_events() -> None:
     """However many stored events share a statement's blocking keys, grouping it loads and
     scores only the MAX_CANDIDATES that share most of them: its cost does not grow with the

@@ -296,7 +296,6 @@ class Features:
     past: bool = False  # its words place it before the article's time ("had said at the time")
     article_towns: frozenset[str] = frozenset()  # every town its article names
     said_towns: frozenset[str] = frozenset()  # towns named in what was said (not who said it)
-    share: float = 1.0  # of its sentence's weight in an event: a sentence counts once however many it holds
 
     @cached_property
     def norm(self) -> float:
@@ -436,7 +435,6 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
         return para_terms[i], para_classes[i]
 
     article_towns = frozenset(key for place in places if (key := place_feature(place)).startswith("p:"))
-    per_sentence = Counter(st.sentence_start for st in article.statements)
     out: list[Features] = []
     for st in article.statements:
         own_start, own_end = min(st.sentence_start, st.start), max(st.sentence_end, st.end)
@@ -530,7 +528,6 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 past=bool(_PAST.search(own_text)),
                 article_towns=article_towns,
                 said_towns=frozenset(said_towns),
-                share=1.0 / per_sentence[st.sentence_start],
             )
         )
     return out
@@ -687,7 +684,7 @@ class Profile:
     def add(self, f: Features, sign: int = 1, idf: dict[str, float] | None = None) -> float:
         """Add (or with ``sign`` -1 take away) a statement's features. Returns by how much
         that changed the square of the vector's ``idf``-weighted norm (0.0 without ``idf``)."""
-        scale = sign * f.share / f.norm
+        scale = sign / f.norm
         vec = self.vec
         change = 0.0
         for key, value in f.vec.items():
