@@ -84,6 +84,7 @@ _QUANTIFIERS = words("many some most all several both few one two three none")
 # plural cue forms that are nouns before "of": "reports of the explosion", "claims of fraud"
 _PLURAL_NOUN_CUES = words("reports claims promises assurances warnings")
 _POSSESSIVES = frozenset({"’s", "'s"})
+_NAME_LEADS = DETERMINERS | _POSSESSIVES  # what may come before a head noun: "Sudan's army", "the army"
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
 # "..., a claim Moscow denies": nouns for what one side said, and verbs the other answers with
 _CLAIM_NOUNS = words(
@@ -457,7 +458,7 @@ class SentenceRules:
         if conj < 1 or toks[conj - 1].lower not in SPEAKER_NOUNS or toks[b - 1].lower not in SPEAKER_NOUNS:
             return False
         k = conj - 2
-        while k >= 0 and (toks[k].is_capitalized or toks[k].lower in DETERMINERS | _POSSESSIVES):
+        while k >= 0 and (toks[k].is_capitalized or toks[k].lower in _NAME_LEADS):
             k -= 1
         return k < 0 or not toks[k].is_word
 
@@ -2058,8 +2059,8 @@ class SentenceRules:
                 and out[-1].content[1] < st.cue_span[0]
                 and CUE_FORMS.get((st.cue or "").lower()) not in _OBJECT_CUES
             )
-            separate_quote = separate_quote or after_object
-            # “A,” X told reporters. “B.”: the attribution between them is no part of either
+            # a statement of the same speaker after the cue that closed the last one's quote
+            # ("“A,” the minister said on Monday, and she ..."): the cue between is no part of either
             around_cue = (
                 bool(out)
                 and st.inherit != "subject"
@@ -2070,11 +2071,10 @@ class SentenceRules:
             if (
                 out
                 and (st.inherit == "subject" or st.speaker == out[-1].speaker)
-                and not separate_quote
-                and not around_cue
+                and not (separate_quote or after_object or around_cue)
                 and max(out[-1].content[1], out[-1].reach) >= st.content[0] - 40
                 and st.inherit != "previous"
-            ):  # (a participle after an object's adjuncts still extends it: "endorsed X last week, saying")
+            ):
                 prev = out[-1]
                 prev.content = (min(prev.content[0], st.content[0]), max(prev.content[1], st.content[1]))
                 if prev.kind != st.kind:
