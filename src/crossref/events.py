@@ -391,12 +391,15 @@ def place_feature(place: Place) -> str:
 def _date_mentions(text: str, published: str | None) -> list[DateMention]:
     """Date mentions of an article, datelines left out ("KYIV, March 14 (Wire) –", "Kyiv, May 2 (AFP) -")."""
     out = []
+    dateline_ends: dict[int, int] = {}  # line start -> where a dateline opening it ends
     for mention in find_dates(text, published):
         line_start = text.rfind("\n", 0, mention.start) + 1
         if mention.start - line_start < 40 and _DATELINE.match(text[line_start : mention.start]):
             continue
-        dateline = match_dateline(text, line_start)
-        if dateline is not None and mention.end <= dateline.end():
+        if line_start not in dateline_ends:
+            dateline = match_dateline(text, line_start)
+            dateline_ends[line_start] = dateline.end() if dateline is not None else -1
+        if mention.end <= dateline_ends[line_start]:
             continue
         out.append(mention)
     out.sort(key=lambda m: m.start)

@@ -282,12 +282,11 @@ _POSSESSOR = re.compile(r"(.+?)['’]s\s+\w+(?:\s+\w+){0,2}$")  # "Zelensky's ch
 def org_party(name: str, country: str | None = None) -> str | None:
     """The party of an organisation: the state it belongs to, or itself if it is not a
     state body (a generic name such as 'the Foreign Ministry' says nothing)."""
-    owner = _POSSESSOR.match(name)
     return (
         international_organisation(name)
         or armed_group(name)
         or armed_group_in(name)  # "the paramilitary Rapid Support Forces"
-        or (figure_country(owner.group(1)) if owner else None)  # "Zelensky's office"
+        or _possessor_country(name)  # "Zelensky's office"
         or institution_country(name)
         or _news_outlet_party(name)
         or country
@@ -304,7 +303,8 @@ def _news_outlet_party(name: str) -> str | None:
 
 
 def _possessor_country(role: str) -> str | None:
-    """The country of the known figure whose aide a role names ("Lula's special adviser")."""
+    """The country of the known figure whose office or aide a phrase names ("Zelensky's office",
+    "Lula's special adviser")."""
     owner = _POSSESSOR.match(role)
     return figure_country(owner.group(1)) if owner else None
 
