@@ -16,7 +16,7 @@ from crossref.cli import app
 from crossref.errors import CrossrefError
 from crossref.ingest import ingest_sources
 from crossref.models import Statement
-from crossref.parallel import default_workers, ordered_map
+from crossref.parallel import WORKER_NICENESS, default_workers, ordered_map
 from crossref.sources import Limits, SourceDefaults
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
@@ -62,6 +62,17 @@ def test_ordered_map_runs_the_initializer_in_the_parent() -> None:
     calls: list[str] = []
     assert list(ordered_map(_square, [3], workers=2, initializer=lambda: calls.append("x"))) == [9]
     assert calls == ["x"]
+
+
+def _niceness(_: int) -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_workers_yield_the_cpu_to_the_parent_that_stores_in_order() -> None:
+    parent = os.nice(0)
+    assert set(ordered_map(_niceness, range(4), workers=2)) == {min(19, parent + WORKER_NICENESS)}
+    assert os.nice(0) == parent
 
 
 def test_default_workers_is_every_cpu_this_process_may_use() -> None:

@@ -769,8 +769,8 @@ class Backend(Protocol):
 
     def add_document(self, features: Iterable[str]) -> None: ...
 
-    def lookup(self, pairs: Iterable[tuple[str, int]], limit: int) -> list[str]:
-        """The ``limit`` events that share the most keys of ``pairs`` of (key, week), as
+    def lookup(self, keys: Iterable[str], weeks: range, limit: int) -> list[str]:
+        """The ``limit`` events that share the most ``keys`` in any of ``weeks``, as
         :func:`top_events` ranks them; a (key, week) with more than BUCKET_CAP events is skipped."""
         ...
 
@@ -808,15 +808,14 @@ class MemoryBackend:
         self.df.update(set(features))
         self.n_articles += 1
 
-    def lookup(self, pairs: Iterable[tuple[str, int]], limit: int) -> list[str]:
-        by_key: dict[str, set[str]] = {}
-        for pair in pairs:
-            found = self.keys.get(pair, ())
-            if len(found) > BUCKET_CAP:
-                continue  # a signal this common that week says nothing
-            by_key.setdefault(pair[0], set()).update(found)
+    def lookup(self, keys: Iterable[str], weeks: range, limit: int) -> list[str]:
         hits: Counter[str] = Counter()
-        for events in by_key.values():
+        for key in set(keys):
+            events: set[str] = set()
+            for week_number in weeks:
+                found = self.keys.get((key, week_number), ())
+                if len(found) <= BUCKET_CAP:  # a signal more common that week says nothing
+                    events.update(found)
             hits.update(events)
         return top_events(hits, limit)
 
@@ -1031,18 +1030,25 @@ class Grouper:
 
     # -- candidates
 
-    def _pairs(self, f: Features, idf: dict[str, float]) -> list[tuple[str, int]]:
+    @staticmethod
+    def _weeks(f: Features) -> range:
+        """The weeks in which the incident of ``f`` may lie (none when its article has no date)."""
         if f.lo is None or f.hi is None:
-            return []
+            return range(0)
         lo, hi = f.lo - timedelta(days=EXACT_WINDOW), f.hi + timedelta(days=EXACT_WINDOW)
         if f.precision != "exact":
             said = f.published or f.hi
             lo, hi = min(lo, said - timedelta(days=LOOSE_BACK)), max(hi, said + timedelta(days=EXACT_WINDOW))
-        weeks = range(week(lo), week(hi) + 1)
+        return range(week(lo), week(hi) + 1)
+
+    def _pairs(self, f: Features, idf: dict[str, float]) -> list[tuple[str, int]]:
+        """The (key, week) pairs the blocking index is searched under for ``f``."""
+        weeks = self._weeks(f)
         return [(key, w) for key in lookup_keys(f, idf) for w in weeks]
 
     def _candidates(self, f: Features, work: _Work) -> list[str]:
-        ids = self.backend.lookup(self._pairs(f, work.idf), MAX_CANDIDATES)
+        weeks = self._weeks(f)
+        ids = self.backend.lookup(lookup_keys(f, work.idf) if weeks else [], weeks, MAX_CANDIDATES)
         missing = [i for i in ids if i not in work.profiles]
         for event_id, profile in self.backend.load(missing).items():
             work.profiles[event_id] = profile

@@ -12,7 +12,6 @@ hash and its offsets, and an event by its id and the statement it was anchored o
 from __future__ import annotations
 
 import functools
-import heapq
 import json
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -129,6 +128,7 @@ class DbBackend:
         self.df_dirty: set[str] = set()
         self.buckets = self.cache.buckets  # (key, week) -> events (see _bucket)
         self.renamed: dict[str, int] = {}  # events folded into others (rename) -> the seq they had
+        self.unions: dict[tuple[str, range], set[int]] = {}  # see _union
 
     def articles_seen(self) -> int:
         return self.n_articles
@@ -153,18 +153,12 @@ class DbBackend:
         self.df_dirty.update(features)
         self.n_articles += 1
 
-    def lookup(self, pairs: Iterable[tuple[str, int]], limit: int) -> list[str]:
-        by_key: dict[str, set[int]] = {}
-        for key, bucket in pairs:
-            by_key.setdefault(key, set()).add(bucket)
+    def lookup(self, keys: Iterable[str], weeks: range, limit: int) -> list[str]:
         hits: Counter[int] = Counter()
-        for key, buckets in by_key.items():
-            events: set[int] = set()
-            for bucket in buckets:
-                events.update(self._bucket(key, bucket))
-            hits.update(events)
+        for key in set(keys):
+            hits.update(self._union(key, weeks))
         if len(hits) > limit:  # only events that can make the first ``limit`` need their ids
-            least = heapq.nlargest(limit, hits.values())[-1]
+            least = sorted(hits.values(), reverse=True)[limit - 1]
             hits = Counter({seq: n for seq, n in hits.items() if n >= least})
         ids = self._ids(hits)
         return top_events(Counter({ids[seq]: n for seq, n in hits.items() if seq in ids}), limit)
@@ -176,6 +170,18 @@ class DbBackend:
             query = f"SELECT seq, id FROM event_groups WHERE seq IN ({_marks(len(chunk))})"
             known.update(self.db.execute(query, chunk))
         return known
+
+    def _union(self, key: str, weeks: range) -> Collection[int]:
+        """The events under ``key`` in any of ``weeks``. The statements of one article mostly
+        ask for the same weeks of the same places and kinds, so a union is kept until the
+        index next changes (see _add_cached, _drop_cached)."""
+        found = self.unions.get((key, weeks))
+        if found is None:
+            found = set()
+            for bucket in weeks:
+                found.update(self._bucket(key, bucket))
+            self.unions[(key, weeks)] = found
+        return found
 
     def _bucket(self, key: str, bucket: int) -> Collection[int]:
         """The events (by seq) under (key, bucket), none when more than BUCKET_CAP (as
@@ -250,6 +256,7 @@ class DbBackend:
             self.db.execute("DELETE FROM event_group_keys WHERE seq = ?", [seq])
 
     def _drop_cached(self, seq: int, pairs: Iterable[tuple[str, int]]) -> None:
+        self.unions.clear()
         for pair in pairs:
             members = self.buckets.get(pair, ())
             if members is None:
@@ -258,6 +265,7 @@ class DbBackend:
                 members.discard(seq)
 
     def _add_cached(self, seq: int, pairs: Iterable[tuple[str, int]]) -> None:
+        self.unions.clear()
         for pair in pairs:
             members = self.buckets.get(pair)
             if members is not None:

@@ -28,6 +28,12 @@ Out = TypeVar("Out")
 WINDOW_PER_WORKER = 32
 """Items in flight per worker: enough to keep each busy while the parent stores results."""
 
+WORKER_NICENESS = 10
+"""How much lower the workers' CPU priority is than the parent's. The parent's work (storing
+and grouping, in input order) cannot be shared out, so when workers and parent want more CPUs
+than there are, the parent goes first: on two cores with two workers a 10k ingest took 138 s
+instead of 156–170 s."""
+
 
 def default_workers() -> int:
     """The CPUs this process may run on."""
@@ -87,6 +93,8 @@ def _result(future: Future[Out]) -> Out:
 
 
 def _worker_setup(parent: int) -> None:
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool on Ctrl-C
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
