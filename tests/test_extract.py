@@ -230,6 +230,112 @@ def test_pronoun_resolves_to_right_person() -> None:
     assert found[-1].speaker_mention == "He"
 
 
+def test_it_after_but_is_the_body_its_sentence_began_with() -> None:
+    text = (
+        "The Interior Ministry said the convoy had been ambushed near the border. "
+        "The Liberation Front did not answer calls, but it has denied attacking aid workers in the past."
+    )
+    found = extract_statements(text)
+    assert (found[-1].speaker_mention, found[-1].speaker) == ("it", "Liberation Front")
+
+
+def test_an_official_introduced_with_a_is_someone_new_and_the_official_after_is_them() -> None:
+    text = (
+        "Militia commander Omar Farah rejected the accusation.\n\n"
+        "A Kenyan official, who asked not to be named, said the convoy had been stopped at the border. "
+        "The official said talks would resume on Friday."
+    )
+    found = extract_statements(text)
+    assert [(s.speaker, s.party) for s in found[-2:]] == [("Kenyan official", "Kenya")] * 2
+
+
+def test_a_subject_described_by_a_relative_clause_is_not_an_inverted_quote() -> None:
+    st = one(
+        "The regional health department, which is run by the rebels, said six people, "
+        "among them a nurse, died in the shelling."
+    )
+    assert (st.speaker_mention, st.text) == (
+        "The regional health department",
+        "six people, among them a nurse, died in the shelling",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army did not say whether the convoy had reached the town.",
+        "The governor did not immediately say how many people had been evacuated.",
+        "The minister did not mention the ceasefire.",
+    ],
+)
+def test_a_negated_cue_before_an_open_question_or_a_mere_mention_states_nothing(text: str) -> None:
+    assert extract_statements(text) == []
+
+
+def test_a_negated_denial_or_confirmation_is_still_a_stance() -> None:
+    assert one("The ministry did not confirm the deaths.").text == "the deaths"
+
+
+def test_a_plural_noun_ending_a_sentence_is_no_cue() -> None:
+    text = (
+        "“The money has gone,” said Ana Lima, an engineer who has worked on several dam projects. "
+        "“Nobody can tell us where.”"
+    )
+    found = extract_statements(text)
+    assert [s.speaker for s in found] == ["Ana Lima"]
+
+
+def test_he_after_a_sentence_naming_two_people_is_the_one_who_spoke() -> None:
+    text = (
+        "Navy spokesman Captain Ruben Dario Ortiz said the patrol boat had been fired on "
+        "by men loyal to Jorge Mena. "
+        "“We responded in self-defence,” he said."
+    )
+    assert extract_statements(text)[-1].speaker == "Ruben Dario Ortiz"
+
+
+def test_a_temple_or_a_capital_named_in_passing_is_not_a_person() -> None:
+    text = (
+        "Army spokeswoman Colonel Dara Phan said troops had been shelled near the Preah Khan Kompong temple. "
+        "Spokeswoman Lina Sok told a news conference in Phnom Penh that the talks had stalled. "
+        "She called the claims baseless."
+    )
+    assert extract_statements(text)[-1].speaker == "Lina Sok"
+
+
+def test_a_person_shortened_to_the_given_name_is_the_same_person() -> None:
+    text = (
+        "Indonesian President Prabowo Subianto said the talks would continue. "
+        "A spokesman for Prabowo said observers would arrive on Friday."
+    )
+    assert extract_statements(text)[-1].party == "Indonesia"
+
+
+def test_a_quote_already_attributed_is_not_claimed_by_a_later_cue_in_its_sentence() -> None:
+    text = "“They were farmers,” Ortega said, showing what he said were their identity cards."
+    assert [(s.speaker, s.text) for s in extract_statements(text)] == [("Ortega", "They were farmers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Democrats in the state legislature argued the map was unfair.", "Democrats"),
+        ("Lawmakers in the state assembly said the map was unfair.", None),
+        ("A group of Republicans in Congress argued the bill was rushed.", "Republicans"),
+    ],
+)
+def test_a_group_of_party_members_speaks_for_the_party(text: str, party: str | None) -> None:
+    assert one(text).party == party
+
+
+def test_an_unnamed_governor_in_a_region_of_the_datelines_country() -> None:
+    text = (
+        "KYIV, Ukraine (AP) — Drones struck Ukraine overnight, Ukrainian officials said.\n\n"
+        "In the western Rivne region, Gov. Ivan Rudnytskyi said a warehouse had burned."
+    )
+    assert extract_statements(text)[-1].party == "Ukraine"
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "
@@ -1676,12 +1782,49 @@ def test_a_dateline_with_a_country_of_two_words() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor said on Friday the dam had held.", "the dam had held"),
+        ("The governor said on Friday a dam had burst.", "a dam had burst"),
+        ("The governor said Friday the dam had held.", "the dam had held"),
+        ("The governor said yesterday that the dam had held.", "the dam had held"),
+        ("The governor said Friday night the dam had held.", "the dam had held"),
+        ("The governor said Friday would be the last day.", "Friday would be the last day"),
+    ],
+)  # fmt: skip
+def test_the_day_it_was_said_is_no_part_of_what_was_said(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BUKAVU, Democratic Republic of Congo (Reuters) - ", "PORT MORESBY, Papua New Guinea (AP) — "],
+)
+def test_a_dateline_with_a_country_of_several_words_is_no_part_of_the_speaker(dateline: str) -> None:
+    st = one(dateline + "Local officials said on Monday the bridge had been destroyed.")
+    assert (st.speaker_mention, st.text) == ("Local officials", "the bridge had been destroyed")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Congo's information minister said the rebels had retreated.", "Democratic Republic of the Congo"),
+        ("A Congolese army officer said the rebels had retreated.", "Democratic Republic of the Congo"),
+        ("The Republic of Congo's foreign ministry said the border was open.", "Republic of the Congo"),
+    ],
+)  # fmt: skip
+def test_congo_alone_is_kinshasa_as_the_wires_use_it(text: str, party: str) -> None:
+    assert one(text).party == party
+
+
+@pytest.mark.parametrize(
     ("text", "party"),
     [
         ("Ralph Gonsalves, the prime minister of St Vincent and the Grenadines, said the talks were frank.",
          "Saint Vincent and the Grenadines"),
         ("Lula's special adviser, Ana Ribeiro, told reporters she was cautiously optimistic.", "Brazil"),
         ("Zelensky's chief of staff said the talks were useful.", "Ukraine"),
+        ("President Recep Tayyip Erdogan's office said the talks were useful.", "Turkey"),
     ],
 )  # fmt: skip
 def test_whose_aide_or_which_state_a_role_names(text: str, party: str) -> None:

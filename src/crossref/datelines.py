@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import sys
 
-# ", Ukraine", ", St Vincent", ", March 14", ", Jan. 5, 2024"
-_PART = r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?:\s+\d{1,2})?(?:,\s*\d{4})?"
+# ", Ukraine", ", St Vincent", ", Democratic Republic of Congo", ", March 14", ", Jan. 5, 2024"
+_PART = r",\s*[A-Z][\w.]*(?:\s+(?:(?:of|the|and)\s+){0,2}[A-Z][\w.]*){0,3}(?:\s+\d{1,2})?(?:,\s*\d{4})?"
 _DATE = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # "(Reuters)", "(dpa)"; not "(pictured)" nor a US lawmaker's "(R-Texas)"
 _AGENCY = r"\s*\((?:dpa|(?![RDI]-)[A-Z][^()]{0,39})\)"

@@ -83,6 +83,11 @@ _NAMING_APPOSITIONS = {("also", "known"), ("better", "known"), ("widely", "known
 _QUANTIFIERS = words("many some most all several both few one two three none")
 # plural cue forms that are nouns before "of": "reports of the explosion", "claims of fraud"
 _PLURAL_NOUN_CUES = words("reports claims promises assurances warnings")
+# cue forms that are as often plural nouns ("development projects", "the company's reports")
+_NOUN_PLURALS = words(
+    "projects reports charges claims comments notes questions points signals forecasts protests fears "
+    "hopes doubts worries echoes counters shows states"
+)
 _POSSESSIVES = frozenset({"’s", "'s"})
 _NAME_LEADS = DETERMINERS | _POSSESSIVES  # what may come before a head noun: "Sudan's army", "the army"
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
@@ -201,6 +206,13 @@ _ADJUNCT_OPENERS = frozenset(
 )
 # what a subject may start with after a time word: "(In) 2020 Aliyev said", "Monday the army"
 _SUBJECT_STARTS = words("the a an his her their its he she they we i")
+# a negated cue followed by an open question says nothing: "did not say whether/how many ..."
+_OPEN_QUESTION = re.compile(r"(?:whether|if|how|what|when|why|who|where|which)\b", re.I)
+# verbs that, negated, say nothing whatever follows: "did not mention the refinery"
+_UNSAID_WHEN_NEGATED = words("mention comment specify elaborate detail disclose reveal identify name explain")
+_NEGATION_ADVERBS = words("immediately publicly specifically explicitly directly yet also even initially")
+# days that, right after a cue, say when it was said: "said Monday the bridge ..."
+_BARE_DAYS = WEEKDAY_NAMES | words("today yesterday tonight")
 # prepositions that open a time adjunct before the subject: "On Monday he said"
 _TIME_PREPOSITIONS = words("on in at during since until by after before over through throughout")
 # words that make a time word an adjunct: "last week", "earlier this month"
@@ -358,6 +370,7 @@ class SentenceRules:
                 and lw not in PRONOUNS
                 and not lw.isdigit()
                 and i < b - 1
+                and not self._state_owned(i)  # "the state legislature"
                 and self._lowercase_blocks(i, b)
             ):
                 break
@@ -403,9 +416,13 @@ class SentenceRules:
         return self._modified_subject(i, b)
 
     def _state_owned(self, i: int) -> bool:
-        """ "state media", "state television": 'state' the adjective, not the verb."""
+        """ "state media", "the state legislature": 'state' the adjective or noun, not the verb."""
         toks = self.tokens
-        return toks[i].lower == "state" and i + 1 < len(toks) and toks[i + 1].lower in _STATE_OUTLETS
+        return (
+            toks[i].lower == "state"
+            and i + 1 < len(toks)
+            and (toks[i + 1].lower in _STATE_OUTLETS or not self._finite_use(i, "state"))
+        )
 
     def _relative_clause_subject(self, cue: int) -> tuple[int, int] | None:
         """The subject before a relative clause that runs up to the cue: "A witness who asked
@@ -839,8 +856,18 @@ class SentenceRules:
                     )
                 ):
                     j += 1
+                while j > i + 1 and toks[j - 1].lower in {"a", "an", "the", "another"}:
+                    j -= 1  # "said on Monday the bridge ...": the article opens the content
                 if j > i + 1:
                     i = j
+                    continue
+            if lw in _BARE_DAYS and not toks[i].in_quote and i + 1 < len(toks):
+                after = toks[i + 1].lower
+                if after in {"that", ",", "the", "a", "an"}:
+                    i += 1  # "said Monday the bridge ...", "said yesterday that"
+                    continue
+                if after in {"night", "morning", "afternoon", "evening"}:
+                    i += 2
                     continue
             break
         if i >= len(toks):
@@ -1023,6 +1050,8 @@ class SentenceRules:
                 continue  # a noun: "initial reports of the explosion", "claims of fraud"
             if c > 1 and toks[c - 2].lower in {"a", "an"} and lemma == lw:
                 continue  # a noun: "a media request" (a base form after "a X" is no verb; "a source said" is)
+            if lw in _NOUN_PLURALS and self._ends_sentence(c) and self._modifier_before(c):
+                continue  # a noun ending the sentence: "funding for development projects."
             if not self._finite_use(c, lemma) or self._naming(c, lemma) or self._continues_doing(c, lemma):
                 continue
             st = self._reporting_verb(c, lemma)
@@ -1403,6 +1432,8 @@ class SentenceRules:
         comma_before = before_speaker > 0 and toks[before_speaker - 1].text in {",", "—", "–"}
         inverted_ok = sp_before is not None or lemma not in NOT_INVERTED
         tail = self._inverted_tail(c, sp_before is None) if comma_before and inverted_ok else None
+        if tail is not None and sp_before is None and self._subject_before_parenthetical(c) is not None:
+            tail = None  # "The ministry, which is run by Hamas, said four people, including ...": forward
         if as_aside and tail == "end" and self._dash_aside_closes(before_speaker - 1, c):
             tail = "continues"  # "Sean Spicer — as the campaign noted this week — even promoted ..."
         if as_aside and tail is not None and self._aside_opens_clause(before_speaker - 1):
@@ -1460,6 +1491,8 @@ class SentenceRules:
         s = after[0]
         if lemma in {"respond", "reply"} and _NO_COMMENT.match(self.text, s):
             return None  # "did not respond to a request for comment": no statement
+        if self._negated(c) and (lemma in _UNSAID_WHEN_NEGATED or _OPEN_QUESTION.match(self.text, s)):
+            return None  # "did not say whether ...", "he did not mention the refinery": nothing stated
         weak = lemma in WEAK_CUES or lemma in STANCE_VERBS
         if weak and not self._clause_follows(c) and not self._strong_speaker(speaker):
             return None
@@ -1777,6 +1810,8 @@ class SentenceRules:
             b = first
             while b < c and self.tokens[b].text not in {",", "(", ";"}:
                 b += 1
+            if any(self.tokens[k].lower in CUE_FORMS for k in range(first, b)):
+                return None  # "“...,” Cabello said, holding up what he said were ...": that cue's
             if b > first and b - first <= 8 and self._valid_speaker(first, b):
                 return q, (first, b)
             return None
@@ -1996,6 +2031,33 @@ class SentenceRules:
         ):
             return "end"
         return None
+
+    def _ends_sentence(self, c: int) -> bool:
+        """Whether only closing punctuation follows the token at ``c`` in its sentence."""
+        return all(not t.is_word for t in self.tokens[c + 1 :])
+
+    def _modifier_before(self, c: int) -> bool:
+        """Whether the word before ``c`` is a lower-case word that modifies a noun rather than a
+        subject of a verb ("development projects", not "the ministry reports" nor "he notes")."""
+        if c == 0:
+            return False
+        prev = self.tokens[c - 1]
+        return (
+            prev.is_word
+            and not prev.is_capitalized
+            and prev.lower not in PRONOUNS
+            and prev.lower not in SPEAKER_NOUNS
+            and prev.lower not in AUXILIARIES
+            and prev.lower not in DETERMINERS
+            and not prev.in_quote
+        )
+
+    def _negated(self, c: int) -> bool:
+        """Whether the cue at ``c`` is negated: "did not say", "has never mentioned"."""
+        k = c - 1
+        while k >= 0 and self.tokens[k].lower in _NEGATION_ADVERBS:
+            k -= 1
+        return k >= 0 and self.tokens[k].lower in {"not", "n't", "never"}
 
     def _clause_follows(self, c: int) -> bool:
         toks = self.tokens

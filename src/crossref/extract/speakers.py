@@ -48,6 +48,14 @@ _NAME_INNER_FUNCTION_WORDS = frozenset({"Without", "For", "Of", "The", "And", "A
 _OWN_BODIES = frozenset(
     {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "team", "lawyer", "lawyers"}
 )
+# a capitalised run before one of these is a place or a building, not a person ("the Ta Muen
+# Thom temple", "the Zaporizhzhia nuclear plant")
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:temple|mosque|church|cathedral|monastery|shrine|bridge|airport|airbase|port|province|district|"
+    r"region|village|river|dam|hospital|school|university|camp|base|square|street|road|avenue|highway|"
+    r"hotel|market|stadium|palace|border|crossing|checkpoint|mountains?|hills?|valley|plant|station|"
+    r"refinery|prison|complex|compound|corridor|strait|island|islands|lake|sea|gulf)\b"
+)
 _PLACE_ARTICLES = frozenset({"El", "Al", "Ad", "Ar", "As", "An", "La", "Le", "Los", "Las", "San", "Santa"})
 # "Sudan's ruling Sovereign Council": a country's possessive right before an organisation
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w\-]+)(?:’s|'s)\s+(?:[a-z\-]+\s+){0,2}$")
@@ -398,7 +406,8 @@ class ArticleSpeakers:
             or (len(words) > 2 and words[0].isupper() and len(words[0]) > 1)  # "NATO Secretary General X"
         ):
             lead.append(words.pop(0))
-        if len(words) >= 2 and self._looks_like_person(words):
+        facility = _FACILITY_AFTER.match(self.text, start + len(run))
+        if len(words) >= 2 and self._looks_like_person(words) and facility is None:
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
             pos = start + run.find(words[0], len(" ".join(lead)))
             role = self._role_before(pos, lead) or None
@@ -549,6 +558,9 @@ class ArticleSpeakers:
             return False  # "El Fasher", "Al Hudaydah": a town, not a person
         if any(countries.country_of_word(w) for w in words):
             return False
+        whole = " ".join(words).removesuffix("’s").removesuffix("'s")
+        if is_place(whole) and figure_country(whole) is None:
+            return False  # "Phnom Penh", "Buenos Aires"
         if any(w.isupper() and len(w) > 1 for w in words):
             return False
         return not any(fold(w) in _NON_NAME_CAPS for w in words[1:])
@@ -573,6 +585,16 @@ class ArticleSpeakers:
                 ent.positions.append(pos)
                 return ent
         if len(name.split()) == 1:
+            # "Anwar" after "Anwar Ibrahim", "Paetongtarn" after "Paetongtarn Shinawatra": Malay,
+            # Indonesian and Thai names are shortened to the given name
+            given = [
+                e
+                for e in self.entities
+                if e.kind == "person" and len(e.name.split()) in (2, 3) and e.given == key
+            ]
+            if len(given) == 1:
+                given[0].positions.append(pos)
+                return given[0]
             name = figure_by_surname(name) or name  # "Putin", never named in full here
         ent = Entity(name, "person", role, None, None, None, [pos])
         self.entities.append(ent)
@@ -700,7 +722,7 @@ class ArticleSpeakers:
         from crossref.parties import place_in
 
         role = {w.strip(",.") for w in fold(role_text).split()}
-        if not role & {"governor", "mayor"} or role & {"central", "bank", "reserve"}:
+        if not role & {"governor", "gov", "mayor"} or role & {"central", "bank", "reserve"}:
             return None
         for at in positions:
             sentence = self._sentence_start_near(at)
@@ -711,7 +733,10 @@ class ArticleSpeakers:
             dateline = match_dateline(self.text, sentence[0], end)
             text = self.text[dateline.end() if dateline else sentence[0] : end]
             found = place_in(text)
-            if found is not None and any(countries.country_of_word(w) == found for w in text.split()):
+            if found is not None and (
+                any(countries.country_of_word(w) == found for w in text.split())
+                or found == self.home_country  # "In the Lviv region, Gov. X said", in a Kyiv story
+            ):
                 return found
         return None
 
@@ -828,6 +853,7 @@ class ArticleSpeakers:
                 return self._as_resolved(person)
         words = phrase.split()
         lw = [fold(w) for w in words]
+        indefinite = bool(lw) and lw[0] in {"a", "an", "another"}
         while lw and lw[0] in _DETERMINERS and len(lw) > 1:
             words, lw = words[1:], lw[1:]
         if not words:
@@ -984,6 +1010,15 @@ class ArticleSpeakers:
             if len(words) > 1:
                 self._last_group[head] = plural
             return plural
+        if head in ROLE_NOUNS and indefinite:
+            # "A U.S. official said": someone not named before; "the official" later is them
+            role = " ".join(words)
+            ent = Entity(_canonical_org(role), "person", role, country, None, None, [start])
+            if country is None:
+                ent.seat_country = self._seat_country(role, start)
+            self.entities.append(ent)
+            self._attach(ent, role)
+            return self._as_resolved(ent)
         if head in ROLE_NOUNS:
             found = self._by_role(head, country, start)
             if found is None and head in _HEAD_OF_BODY and len(lw) > 1:
@@ -1028,8 +1063,8 @@ class ArticleSpeakers:
             label = fold(ent.role or "").replace(".", "").split()
             if head not in label and head.rstrip("s") not in label:
                 continue
-            if country and ent.country and ent.country != country:
-                continue
+            if country and ent.country != country and (ent.country or ent.affiliation):
+                continue  # "the U.S. official" is not "Hamas official Bassem Naim"
             last = max((p for p in ent.positions if p <= pos), default=-1)
             if last > best_pos:
                 best, best_pos = ent, last
@@ -1088,6 +1123,9 @@ class ArticleSpeakers:
         return best
 
     def _resolve_pronoun(self, pronoun: str, pos: int) -> Entity | None:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        this_start = self.sentence_starts[i] if i >= 0 else 0
+        prev_start = self.sentence_starts[i - 1] if i >= 1 else 0
         if pronoun in {"they", "we", "it"}:
             kinds = {"organisation"} if pronoun == "it" else {"organisation", "group"}
             candidates = [
@@ -1095,16 +1133,21 @@ class ArticleSpeakers:
                 for e in self.entities
                 if e.kind in kinds and any(p < pos for p in e.positions)
             ]
+            named = [c for c in candidates if c[1].name[:1].isupper()]  # not "military" from a role
+            # "The RSF did not respond, but it has denied ...": the body the sentence began with
+            in_sentence = [
+                (min(p for p in e.positions if this_start <= p < pos), e)
+                for _, e in named
+                if any(this_start <= p < pos for p in e.positions)
+            ]
+            if in_sentence:
+                return min(in_sentence, key=lambda x: x[0])[1]
             if self.last_speaker is not None and self.last_speaker.kind in kinds:
                 return self.last_speaker
-            named = [c for c in candidates if c[1].name[:1].isupper()]  # not "military" from a role
             return max(named or candidates, key=lambda x: x[0])[1] if candidates else None
         if pronoun not in {"he", "she"}:
             return None
         gender = "male" if pronoun == "he" else "female"
-        i = bisect.bisect_right(self.sentence_starts, pos) - 1
-        this_start = self.sentence_starts[i] if i >= 0 else 0
-        prev_start = self.sentence_starts[i - 1] if i >= 1 else 0
 
         def ok(e: Entity) -> bool:
             return e.gender in (None, gender)
@@ -1115,6 +1158,8 @@ class ArticleSpeakers:
         prev = [(p, e, ini) for p, e, ini in self.person_mentions if prev_start <= p < this_start and ok(e)]
         if prev:
             subjects = [e for p, e, ini in prev if ini]
+            if not subjects and any(e is self.last_speaker for _, e, _ in prev):
+                return self.last_speaker  # who spoke in the sentence before, not whom they named
             return subjects[0] if subjects else prev[-1][1]
         if self.last_speaker is not None and self.last_speaker.kind == "person" and ok(self.last_speaker):
             return self.last_speaker
@@ -1296,8 +1341,8 @@ def _canonical_org(name: str) -> str:
     while words and fold(words[0]) in _DETERMINERS and len(words) > 1:
         words = words[1:]
     out = []
-    for w in words:
-        if w.endswith(("’s", "'s")):
+    for i, w in enumerate(words):
+        if w.endswith(("’s", "'s")) and i == 0:  # not "Republic of Congo's ..."
             adj = countries.demonym_for(w[:-2])
             if adj:
                 out.append(adj)

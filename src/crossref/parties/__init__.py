@@ -253,6 +253,9 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
             or resolved.seat_country  # "the regional governor" of a place the sentence names
         )
     if kind == "organisation" and name:
+        members = {"democrats", "republicans"} & set(fold(name).split())
+        if len(members) == 1:  # "Democrats on Capitol Hill"; not "the Democratic Republic of Congo"
+            return _US_PARTIES[members.pop()]
         return org_party(name, resolved.country) or (
             infer_party(resolved.principal, None) if resolved.principal else None
         )
@@ -306,7 +309,14 @@ def _possessor_country(role: str) -> str | None:
     """The country of the known figure whose office or aide a phrase names ("Zelensky's office",
     "Lula's special adviser")."""
     owner = _POSSESSOR.match(role)
-    return figure_country(owner.group(1)) if owner else None
+    if owner is None:
+        return None
+    from crossref.extract.lexicon import TITLES
+
+    names = owner.group(1).split()
+    while len(names) > 1 and fold(names[0]) in TITLES:
+        names = names[1:]  # "Prime Minister Benjamin Netanyahu's office": the name after the title
+    return figure_country(" ".join(names))
 
 
 def _joins_sides(mention: str | None) -> bool:

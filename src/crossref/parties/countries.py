@@ -37,8 +37,15 @@ _EXTRA_VARIANTS = {
     "Bosnia and Herzegovina": ["Bosnian", "Bosnia"],
     "Laos": ["Lao", "Laotian"],
     "Saudi Arabia": ["Saudi"],
-    "Democratic Republic of the Congo": ["Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa"],
-    "Republic of the Congo": ["Congo-Brazzaville"],
+    # the wires' "Congo" is Kinshasa's (Reuters, AP); Brazzaville's is "Republic of Congo"
+    "Democratic Republic of the Congo": [
+        "Democratic Republic of Congo",
+        "DR Congo",
+        "DRC",
+        "Congo-Kinshasa",
+        "Congo",
+    ],
+    "Republic of the Congo": ["Congo-Brazzaville", "Republic of Congo"],
     "Saint Vincent and the Grenadines": [
         "St Vincent and the Grenadines",
         "St. Vincent and the Grenadines",
