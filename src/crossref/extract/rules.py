@@ -206,11 +206,6 @@ _ADJUNCT_OPENERS = frozenset(
 )
 # what a subject may start with after a time word: "(In) 2020 Aliyev said", "Monday the army"
 _SUBJECT_STARTS = words("the a an his her their its he she they we i")
-# a negated cue followed by an open question says nothing: "did not say whether/how many ..."
-_OPEN_QUESTION = re.compile(r"(?:whether|if|how|what|when|why|who|where|which)\b", re.I)
-# verbs that, negated, say nothing whatever follows: "did not mention the refinery"
-_UNSAID_WHEN_NEGATED = words("mention comment specify elaborate detail disclose reveal identify name explain")
-_NEGATION_ADVERBS = words("immediately publicly specifically explicitly directly yet also even initially")
 # days that, right after a cue, say when it was said: "said Monday the bridge ..."
 _BARE_DAYS = WEEKDAY_NAMES | words("today yesterday tonight")
 # prepositions that open a time adjunct before the subject: "On Monday he said"
@@ -1491,8 +1486,6 @@ class SentenceRules:
         s = after[0]
         if lemma in {"respond", "reply"} and _NO_COMMENT.match(self.text, s):
             return None  # "did not respond to a request for comment": no statement
-        if self._negated(c) and (lemma in _UNSAID_WHEN_NEGATED or _OPEN_QUESTION.match(self.text, s)):
-            return None  # "did not say whether ...", "he did not mention the refinery": nothing stated
         weak = lemma in WEAK_CUES or lemma in STANCE_VERBS
         if weak and not self._clause_follows(c) and not self._strong_speaker(speaker):
             return None
@@ -2051,13 +2044,6 @@ class SentenceRules:
             and prev.lower not in DETERMINERS
             and not prev.in_quote
         )
-
-    def _negated(self, c: int) -> bool:
-        """Whether the cue at ``c`` is negated: "did not say", "has never mentioned"."""
-        k = c - 1
-        while k >= 0 and self.tokens[k].lower in _NEGATION_ADVERBS:
-            k -= 1
-        return k >= 0 and self.tokens[k].lower in {"not", "n't", "never"}
 
     def _clause_follows(self, c: int) -> bool:
         toks = self.tokens
