@@ -331,6 +331,37 @@ def test_an_unnamed_governor_in_a_region_of_the_datelines_country() -> None:
     assert extract_statements(text)[-1].party == "Ukraine"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "party"),
+    [
+        ("Analyst Lina Haddad of the Middle East Institute said the strikes would widen the war.",
+         "Lina Haddad", "Middle East Institute"),
+        ("Omar Reyes from Amnesty International said the strikes would widen the war.",
+         "Omar Reyes", "Amnesty International"),
+        ("Tom Evans of the National Security Council said the strikes would widen the war.",
+         "Tom Evans", "United States"),
+        ("Sara Novak of Ohio said the strikes would widen the war.", "Sara Novak", None),
+    ],
+)  # fmt: skip
+def test_a_person_of_a_body_speaks_for_the_body(text: str, speaker: str, party: str | None) -> None:
+    st = one(text)
+    assert (st.speaker, st.party) == (speaker, party)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "party"),
+    [
+        ("Ruth Abebe, a professor of law at the University of Nairobi, said the strike was unlawful.",
+         "Ruth Abebe", "University of Nairobi"),
+        ("The Warsaw School of Economics said the sanctions had cost billions.",
+         "Warsaw School of Economics", "Warsaw School of Economics"),
+    ],
+)  # fmt: skip
+def test_a_university_speaks_for_itself_not_its_town_or_country(text: str, speaker: str, party: str) -> None:
+    st = one(text)
+    assert (st.speaker, st.party) == (speaker, party)
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

@@ -23,7 +23,14 @@ from crossref.datelines import match_dateline
 from crossref.extract.lexicon import CUE_FORMS, ORG_HEADS, PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS, TITLES
 from crossref.extract.segment import Paragraph
 from crossref.gazetteer import is_place, place_country
-from crossref.parties import armed_group, countries, figure_by_surname, figure_country, is_news_outlet
+from crossref.parties import (
+    ACADEMIC_BODY,
+    armed_group,
+    countries,
+    figure_by_surname,
+    figure_country,
+    is_news_outlet,
+)
 from crossref.words import (
     DETERMINERS,
     GENERIC_GROUPS,
@@ -525,7 +532,8 @@ class ArticleSpeakers:
         Ministry', 'head of the mission', 'ministry spokesman', 'a Philippine coast guard spokesman'."""
         words = phrase.split()
         low = [_bare(w) for w in words]
-        for i, w in enumerate(low):
+        # the last preposition before the body: "professor of law at the University of Lagos"
+        for i, w in reversed(list(enumerate(low))):
             if w in {"of", "for", "at", "to"} and i + 1 < len(words):
                 rest = [x for x in words[i + 1 :] if fold(x) not in _DETERMINERS]
                 if rest and any(_bare(x) in ORG_HEADS for x in rest):
@@ -883,6 +891,11 @@ class ArticleSpeakers:
         group = armed_group(" ".join(words).removesuffix("’s").removesuffix("'s"))
         if group is not None:  # "Hamas", "the Houthis": an organisation, not a person
             return self._as_resolved(self._org_entity(group, start))
+        member = self._person_of_body(words, start)
+        if member is not None:  # "Analyst Jane Doe of the International Crisis Group"
+            return member
+        if ACADEMIC_BODY.fullmatch(" ".join(words)):  # "the London School of Economics"
+            return self._as_resolved(self._org_entity(" ".join(words), start))
         office = self._office_of_place(words, lw, start)
         if office is not None:  # "the governor of Zaporizhzhia": an office, no one named
             return office
@@ -1034,6 +1047,39 @@ class ArticleSpeakers:
         if head in ORG_HEADS:
             return self._as_resolved(self._org_entity(" ".join(words), start, refer=True))
         return Resolved(_canonical_org(" ".join(words)), "unknown", None, country, None)
+
+    def _person_of_body(self, words: list[str], pos: int) -> Resolved | None:
+        """A person named with the body they work for: "Jane Doe of the International Crisis
+        Group", "analyst Omar Said from Human Rights Watch" (the body is their side)."""
+        at = next(
+            (k for k, w in enumerate(words) if k >= 2 and w in {"of", "from", "at"} and k + 1 < len(words)),
+            None,
+        )
+        if at is None:
+            return None
+        body = words[at + 1 :]
+        if body[0].lower() == "the":
+            body = body[1:]
+        named = " ".join(body)
+        if not all(w[:1].isupper() or fold(w) in {"of", "for", "and", "the"} for w in body):
+            return None
+        # "Sara Novak of Ohio": where she is from (a state, a town) says nothing of her side
+        from_place = is_place(named) or countries.is_country_name(named) or len(body) < 2
+        name = words[:at]
+        lead: list[str] = []
+        while len(name) > 2 and (
+            not name[0][:1].isupper() or fold(name[0]).rstrip(".") in _TITLE_WORDS | ROLE_NOUNS
+        ):
+            lead.append(name.pop(0))
+        if len(name) > 3 or not all(w[:1].isupper() for w in name) or not self._looks_like_person(name):
+            return None
+        if fold(name[0]).rstrip(".") in _TITLE_WORDS:
+            return None
+        if from_place and (lead or len(body) > 2):
+            return None  # "President of Ukraine X" is read elsewhere
+        role = None if from_place else " ".join([*lead, *words[at:]])
+        person = self._person(" ".join(name), role, pos)
+        return self._as_resolved(person)
 
     def _office_of_place(self, words: list[str], lw: list[str], pos: int) -> Resolved | None:
         """ "The governor of Zaporizhzhia", "the mayor of the city of Kharkiv": the holder of an

@@ -151,13 +151,21 @@ def _named_in(section: str, phrase: str, single: Callable[[str], bool]) -> str |
     if key in table:
         return table[key]
     tokens = [t.removesuffix("’s").removesuffix("'s") for t in re.findall(r"[\w.’'\-]+", phrase)]
+    # words inside a state's institution are not an entry's: "the National Security Council"
+    # is Washington's, not the UN's
+    institutions = _table("institutions")
+    national: set[int] = set()
+    for size in (4, 3, 2):
+        for i in range(len(tokens) - size + 1):
+            if fold(" ".join(tokens[i : i + size])) in institutions:
+                national.update(range(i, i + size))
     for size in (4, 3, 2, 1):
         for i in range(len(tokens) - size + 1):
             chunk = " ".join(tokens[i : i + size])
             if size == 1 and not single(chunk):
                 continue
             found = table.get(fold(chunk))
-            if found:
+            if found and not set(range(i, i + size)) <= national:
                 return found
     return None
 
@@ -292,11 +300,26 @@ def org_party(name: str, country: str | None = None) -> str | None:
         or _possessor_country(name)  # "Zelensky's office"
         or institution_country(name)
         or _news_outlet_party(name)
+        or _academic_party(name)
         or country
         or _capital_after_in(name)
         or place_in(_affiliation_text(name))
         or _own_party(name)
     )
+
+
+# a university or institute named in full: "Kyiv School of Economics", "University of Lagos"
+ACADEMIC_BODY = re.compile(
+    r"(?:[A-Z][\w’'.\-]*\s+){0,4}(?:University|College|Institute|School|Academy)"
+    r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w’'.\-]*){1,4}){0,2}"
+)
+
+
+def _academic_party(name: str) -> str | None:
+    """A university or research institute speaks for itself, not for the state or town it is
+    in ("the University of Notre Dame" is no side of a war the United States is in)."""
+    found = ACADEMIC_BODY.search(name)
+    return found.group() if found else None
 
 
 def _news_outlet_party(name: str) -> str | None:
