@@ -362,6 +362,16 @@ def test_a_university_speaks_for_itself_not_its_town_or_country(text: str, speak
     assert (st.speaker, st.party) == (speaker, party)
 
 
+def test_a_known_figure_whose_first_name_is_a_country_keeps_it() -> None:
+    text = "Foreign Minister Israel Katz said the border would stay closed. Katz added that talks were possible."
+    assert [(s.speaker, s.party) for s in extract_statements(text)] == [("Israel Katz", "Israel")] * 2
+
+
+def test_called_on_whom_a_relative_clause_describes_and_what_to_do() -> None:
+    st = one("The prime minister called on Egypt and Qatar, which mediate the talks, to press for a truce.")
+    assert st.text == "Egypt and Qatar, which mediate the talks, to press for a truce"
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

@@ -81,7 +81,8 @@ _NOT_PLACE = {
     "ambassador", "embassy", "agency", "forces", "force", "navy", "guard", "coast", "mission",
     "telegram", "twitter", "facebook", "instagram", "asked", "speaking", "according", "meanwhile",
     "however", "earlier", "later", "also", "even", "only", "still", "both", "each", "every",
-    "republic", "kingdom", "first", "second", "third", "old", "sir", "lord",
+    "republic", "kingdom", "first", "second", "third", "old", "sir", "lord", "university", "college",
+    "institute", "school", "academy",
     "senator", "sen", "rep", "gov", "judge", "justice", "secretary", "chairman", "ceo", "pope",
     # continents and the regions that span countries: not where an incident happened
     "africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "horn", "balkans",

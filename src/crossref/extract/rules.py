@@ -973,7 +973,8 @@ class SentenceRules:
         if comma == -1:
             return None
         following = self.text[comma + 1 : comma + 30].split()
-        return comma + 1 if following and following[0].lower() in _SUBJECT_VERBS else None
+        # "... has revealed nothing"; "called on the US and France, which oversee the truce, to act"
+        return comma + 1 if following and following[0].lower() in _SUBJECT_VERBS | {"to"} else None
 
     def _sentence_content_end(self) -> int:
         """End of the sentence's content: before its final period, or the end of a quote
@@ -1530,6 +1531,8 @@ class SentenceRules:
             if lw in {"that", "which", "who", "whose", "where"}:
                 return end  # "claims that a drone had crashed near X on Thursday": a clause of its own
             nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+            if lw == "," and nxt in {"which", "who"} and self._embedded_relative_end(toks[k + 1].start, end):
+                return end  # "called on the US and France, which oversee the truce, to act": what follows too
             if (
                 lw in _TIME_DETERMINERS
                 and nxt.rstrip(".") in TIME_WORDS

@@ -400,17 +400,21 @@ class ArticleSpeakers:
                 return
         words = run.split()
         lead: list[str] = []
-        while words and (
-            fold(words[0]).rstrip(".") in _TITLE_WORDS
-            or countries.country_of_word(words[0])
-            or fold(words[0]) in _NON_NAME_CAPS
-            or _bare(words[0]) in ORG_HEADS
-            or (
-                len(words) > 2
-                and is_place(_bare(words[0]))
-                and (fold(words[1]).rstrip(".") in _TITLE_WORDS or _bare(words[1]) in ORG_HEADS)
-            )  # "Odesa Mayor X", not "Vladimir Padrino" (Vladimir is a town too)
-            or (len(words) > 2 and words[0].isupper() and len(words[0]) > 1)  # "NATO Secretary General X"
+        while (
+            words
+            and figure_country(" ".join(words).removesuffix("’s").removesuffix("'s")) is None
+            and (
+                fold(words[0]).rstrip(".") in _TITLE_WORDS
+                or countries.country_of_word(words[0])
+                or fold(words[0]) in _NON_NAME_CAPS
+                or _bare(words[0]) in ORG_HEADS
+                or (
+                    len(words) > 2
+                    and is_place(_bare(words[0]))
+                    and (fold(words[1]).rstrip(".") in _TITLE_WORDS or _bare(words[1]) in ORG_HEADS)
+                )  # "Odesa Mayor X", not "Vladimir Padrino" (Vladimir is a town too)
+                or (len(words) > 2 and words[0].isupper() and len(words[0]) > 1)  # "NATO Secretary General X"
+            )
         ):
             lead.append(words.pop(0))
         facility = _FACILITY_AFTER.match(self.text, start + len(run))
@@ -558,6 +562,8 @@ class ArticleSpeakers:
         return [self.sentence_starts[i]] if i >= 0 else []
 
     def _looks_like_person(self, words: list[str]) -> bool:
+        if figure_country(" ".join(words).removesuffix("’s").removesuffix("'s")) is not None:
+            return True  # "Israel Katz", a known figure whatever his first name is
         if any(_bare(w) in _ORG_NAME_WORDS for w in words):
             return False
         if any(w in _NAME_INNER_FUNCTION_WORDS for w in words):
@@ -936,7 +942,7 @@ class ArticleSpeakers:
                 bare[:1].isupper()
                 and (fb not in _TITLE_WORDS or _ends_a_name(bare, name_words, words))
                 and fb.strip(".") not in _ORG_NAME_WORDS
-                and not countries.country_of_word(bare)
+                and (not countries.country_of_word(bare) or figure_country(" ".join([bare, *name_words])))
                 and fb not in SPEAKER_NOUNS
             ):
                 name_words.insert(0, bare)
