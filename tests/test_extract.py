@@ -372,6 +372,11 @@ def test_called_on_whom_a_relative_clause_describes_and_what_to_do() -> None:
     assert st.text == "Egypt and Qatar, which mediate the talks, to press for a truce"
 
 
+def test_the_reporters_superlative_after_a_comma_is_no_part_of_what_was_said() -> None:
+    st = one("Sudan said 40 civilians were killed in the shelling, the deadliest attack on the city this year.")
+    assert st.text == "40 civilians were killed in the shelling"
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

@@ -131,6 +131,7 @@ BASE_FORM_LICENSORS = words(
 )
 TRAILING_CLAUSE = re.compile(
     r",[”\"’]?\s+(?:who|which|whose|while|whereas|even as|as well as|the latest|a move|in a|in an|"
+    r"the (?:deadliest|worst|bloodiest|heaviest|fiercest|biggest|largest) |"
     r"amid|despite|"
     r"an? (?:claims?|charges?|accusations?|allegations?|assertion|version|remark|comment)\b|"
     r"(?:claims|charges|accusations|allegations|comments|remarks|statements) (?:that|which)\b|"
