@@ -377,6 +377,16 @@ def test_the_reporters_superlative_after_a_comma_is_no_part_of_what_was_said() -
     assert st.text == "40 civilians were killed in the shelling"
 
 
+def test_a_citing_parenthetical_between_subject_and_cue() -> None:
+    st = one("Iranian state news agency IRNA, citing a military official, reported that two drones were downed.")
+    assert (st.speaker, st.party, st.text) == ("IRNA", "Iran", "two drones were downed")
+
+
+def test_according_to_a_source_and_an_apposition_about_them() -> None:
+    st = one("According to Oleh Syniehubov, the governor of the region, two people were wounded overnight.")
+    assert (st.speaker, st.text) == ("Oleh Syniehubov", "two people were wounded overnight")
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

@@ -747,6 +747,7 @@ class SentenceRules:
                 i > a
                 and not t.is_capitalized
                 and (lw in CUE_FORMS or lw in BETWEEN_SUBJECT_AND_CUE or lw.endswith("ed"))
+                and not self._state_owned(i)  # "Russian state news agency TASS"
             ):
                 break
             i += 1
@@ -1669,6 +1670,7 @@ class SentenceRules:
             or (first, second) in _NAMING_APPOSITIONS
             or first == "known"
             or participle
+            or first in {"citing", "quoting"}  # "TASS, citing a source in the security services, reported"
         ):
             subject = self.subject()
             if subject is not None and subject[1] <= opening:
@@ -1876,7 +1878,15 @@ class SentenceRules:
         while first < len(toks) and not toks[first].is_word:
             first += 1
         if c <= first:  # According to X, CONTENT
-            start = toks[b + 1].start if b + 1 < len(toks) else None
+            opens = b + 1
+            if opens < len(toks) and toks[b].text == "," and self._about_the_source(opens):
+                # "According to Ivan Fedorov, the governor of the region, shelling killed two"
+                closing = next(
+                    (k for k in range(opens, min(len(toks), opens + 16)) if toks[k].text == ","), None
+                )
+                if closing is not None:
+                    opens = closing + 1
+            start = toks[opens].start if opens < len(toks) else None
             if start is None:
                 return None
             end = self._sentence_content_end()

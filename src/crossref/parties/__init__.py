@@ -36,7 +36,7 @@ GENERIC_ORG_WORDS = words(
     agency authority authorities police port mission command service services council committee
     spokesperson affairs internal home energy group commission alliance movement organisation
     organization coalition front union bloc party company firm body newspaper paper broadcaster
-    channel network outlet website agency magazine daily
+    channel network outlet website agency magazine daily bank news
     """
 )
 """Words of an organisation's name that do not say whose it is ('Defence Ministry')."""
