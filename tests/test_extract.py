@@ -363,7 +363,7 @@ def test_a_university_speaks_for_itself_not_its_town_or_country(text: str, speak
 
 
 def test_a_known_figure_whose_first_name_is_a_country_keeps_it() -> None:
-    text = "Foreign Minister Israel Katz said the border would stay closed. Katz added that talks were possible."
+    text = "Foreign Minister Israel Katz said the border was closed. Katz added that talks were possible."
     assert [(s.speaker, s.party) for s in extract_statements(text)] == [("Israel Katz", "Israel")] * 2
 
 
@@ -373,12 +373,12 @@ def test_called_on_whom_a_relative_clause_describes_and_what_to_do() -> None:
 
 
 def test_the_reporters_superlative_after_a_comma_is_no_part_of_what_was_said() -> None:
-    st = one("Sudan said 40 civilians were killed in the shelling, the deadliest attack on the city this year.")
+    st = one("Sudan said 40 civilians were killed in the shelling, the deadliest attack on the city.")
     assert st.text == "40 civilians were killed in the shelling"
 
 
 def test_a_citing_parenthetical_between_subject_and_cue() -> None:
-    st = one("Iranian state news agency IRNA, citing a military official, reported that two drones were downed.")
+    st = one("Iranian state news agency IRNA, citing an officer, reported that two drones were downed.")
     assert (st.speaker, st.party, st.text) == ("IRNA", "Iran", "two drones were downed")
 
 
