@@ -751,6 +751,37 @@ def test_a_roundup_of_incidents_in_distant_towns_is_several_events(tmp_path: Pat
     assert event_of(statements, "repelled counterattacks") == pokrovsk
 
 
+SEPARATELY = (
+    (
+        "separately.txt",
+        "\n\n".join(
+            [
+                "Coast guard ships fired water cannon at a supply boat near Second Thomas Shoal on Monday, "
+                "the Philippine coast guard said.",
+                '"They blocked our boat for an hour," coast guard spokesman Armando Reyes said.',
+                "China's coast guard said it had driven the boat away from Chinese waters.",
+                "In a separate incident on Sunday, the Philippine military said a Chinese navy helicopter "
+                "flew within 30 meters of a Philippine patrol aircraft over the Spratly Islands.",
+                "China's Southern Theater Command accused the Philippine aircraft of entering "
+                "Chinese airspace.",
+            ]
+        ),
+        "2025-05-12",
+        "Wire B",
+    ),
+)
+
+
+def test_a_paragraph_turning_to_a_separate_incident_starts_another_event(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, SEPARATELY)
+    statements = ok_json("statements", "--db", db)
+    shoal, helicopter = event_of(statements, "water cannon"), event_of(statements, "helicopter")
+    assert shoal != helicopter
+    assert event_of(statements, "blocked our boat") == event_of(statements, "driven the boat away") == shoal
+    assert event_of(statements, "entering Chinese airspace") == helicopter
+
+
 def test_distances_between_gazetteer_towns() -> None:
     from crossref.gazetteer import distance_km, towns
 

@@ -294,6 +294,7 @@ class Features:
     context_places: frozenset[str] = frozenset()  # keys of towns and regions in its paragraph
     title_places: frozenset[str] = frozenset()  # those in the speaker's title ("Izmail Mayor")
     past: bool = False  # its words place it before the article's time ("had said at the time")
+    new_incident: bool = False  # it opens a paragraph that turns to another incident ("Separately, ...")
     article_towns: frozenset[str] = frozenset()  # every town its article names
     said_towns: frozenset[str] = frozenset()  # towns named in what was said (not who said it)
 
@@ -321,6 +322,12 @@ _PAST = re.compile(
     r"\b(?:at the time|at that time|back then|had (?:said|told|stated|warned|claimed|reported|described|"
     r"called|accused|denied|insisted|announced)|(?:a|one|two|three|four|five|six|several|\d+) "
     r"(?:days?|weeks?|months?) (?:later|on)|since then)\b",
+    re.I,
+)
+# a paragraph that turns to another incident: "In a separate incident on Sunday, ...", "Separately, ..."
+_ANOTHER_INCIDENT = re.compile(
+    r"[\s\W]*(?:in (?:a|an|another) (?:(?:separate|unrelated|different|second) )?"
+    r"(?:incident|development|attack|strike|case|episode)|separately|elsewhere|in other news)\b",
     re.I,
 )
 _PARA_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -439,10 +446,15 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
 
     article_towns = frozenset(key for place in places if (key := place_feature(place)).startswith("p:"))
     out: list[Features] = []
+    turned: set[int] = set()  # paragraphs turning to another incident whose first statement was seen
     for st in article.statements:
         own_start, own_end = min(st.sentence_start, st.start), max(st.sentence_end, st.end)
         own_text = text[own_start:own_end]
         p = _paragraph_of(paras, own_start)
+        turns = _ANOTHER_INCIDENT.match(text, paras[p][0], paras[p][1]) is not None
+        new_incident = turns and p not in turned
+        if turns:
+            turned.add(p)
         vec: dict[str, float] = {}
         own_terms, own_classes = terms(own_text, drop), classes(own_text)
         _add(vec, own_terms, "w:", 1.0)
@@ -458,7 +470,7 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
         if surname and surname in rest:
             occasion.update(classes(rest))
         for q in range(max(0, p - 3), min(len(paras), p + 2)):
-            if q == p or q in stated:
+            if q == p or q in stated or (turns and q < p):
                 continue
             weight = NEIGHBOUR_WEIGHT if abs(q - p) == 1 else 0.0
             named = surname is not None and q < p and surname in text[paras[q][0] : paras[q][1]]
@@ -529,6 +541,7 @@ def featurize(article: ArticleRow, known_place: Callable[[str], bool] | None = N
                 context_places=frozenset(context_places),
                 title_places=frozenset(title_places),
                 past=bool(_PAST.search(own_text)),
+                new_incident=new_incident,
                 article_towns=article_towns,
                 said_towns=frozenset(said_towns),
             )
@@ -1164,7 +1177,7 @@ class Grouper:
         for j in (i - 1, i + 1):
             if 0 <= j < len(work.features) and work.assign[j] == event_id:
                 s += _continuity(work.features[min(i, j)], work.features[max(i, j)])
-        if s == 0.0 and event_id == _main_event(work.assign, i):
+        if s == 0.0 and event_id == _main_event(work.assign, i) and not work.features[i].new_incident:
             s += SAME_ARTICLE_BONUS
         return min(s, MAX_CONTINUITY)
 
@@ -1178,6 +1191,9 @@ class Grouper:
         if current is not None:
             self._apply(work, current, i, -1)
         options = list(dict.fromkeys(work.candidates[i] + [e for e in work.assign if e is not None]))
+        if f.new_incident:  # "In a separate incident, ...": not what the article told of before
+            before = {e for e in work.assign[:i] if e is not None}
+            options = [e for e in options if e not in before]
         if current is not None and current not in options:
             options.append(current)
         work.known_places[i] = self._known_places(f, options, work)
@@ -1247,7 +1263,12 @@ class Grouper:
         incident for one sentence (statements looking back to earlier times aside)."""
         for i, f in enumerate(work.features):
             event_id = work.assign[i]
-            if f.past or event_id not in work.created or work.profiles[str(event_id)].n != 1:
+            if (
+                f.past
+                or f.new_incident
+                or event_id not in work.created
+                or work.profiles[str(event_id)].n != 1
+            ):
                 continue
             before = [j for j in range(i - 1, -1, -1) if not work.features[j].past][:1]
             after = [j for j in range(i + 1, len(work.features)) if not work.features[j].past][:1]
@@ -1290,6 +1311,8 @@ class Grouper:
 
     def _event_similarity(self, work: _Work, x: Profile, y: Profile) -> float:
         """How surely two events are one incident (below MERGE: keep apart)."""
+        if _turned_apart(work, x.id, y.id) or _turned_apart(work, y.id, x.id):
+            return 0.0
         bonus = 0.0
         if x.lo and x.hi and y.lo and y.hi:
             gap = max((x.lo - y.hi).days, (y.lo - x.hi).days, 0)
@@ -1382,10 +1405,17 @@ def _towns(p: Profile) -> set[str]:
     return {k for k, v in p.vec.items() if k.startswith("p:") and v >= PLACE_KNOWN * max(1, p.n) / 2}
 
 
+def _turned_apart(work: _Work, first: str, second: str) -> bool:
+    """Whether the article turns from event ``first`` to ``second`` with "In a separate
+    incident" (or the like): a statement of ``second`` opens such a paragraph after one of ``first``."""
+    turns = [i for i, f in enumerate(work.features) if f.new_incident and work.assign[i] == second]
+    return any(work.assign[j] == first for i in turns for j in range(i))
+
+
 def _continuity(a: Features, b: Features) -> float:
     """How strongly statement ``b`` continues the incident of ``a`` just before it (not at
     all when one of them looks back to an earlier time and the other does not)."""
-    if a.past != b.past:
+    if a.past != b.past or b.new_incident:
         return 0.0
     bonus = ADJACENT_BONUS + (SAME_SPEAKER_BONUS if a.speaker and a.speaker == b.speaker else 0.0)
     gap = max(0, b.paragraph - a.paragraph - 1)

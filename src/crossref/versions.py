@@ -5,4 +5,4 @@ statements are re-extracted by `crossref reextract`).
 Kept apart from the modules that compute them so that reading a database (`crossref events`,
 `crossref compare`) can check them without importing those modules."""
 
-GROUPER_VERSION = "6"  # crossref.events: how statements are grouped into events
+GROUPER_VERSION = "7"  # crossref.events: how statements are grouped into events

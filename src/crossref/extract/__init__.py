@@ -15,7 +15,7 @@ from crossref.extract.speakers import ArticleSpeakers, Resolved
 from crossref.models import Statement
 from crossref.parties import infer_party
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # bump when what extraction finds changes; each article keeps the one that read it
 
 
 def extract_statements(text: str, *, published: str | None = None) -> list[Statement]:
