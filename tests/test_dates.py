@@ -73,3 +73,9 @@ def test_format_range() -> None:
     assert format_range(date(2026, 3, 13), date(2026, 3, 14)) == "13–14 Mar 2026"
     assert format_range(date(2026, 2, 28), date(2026, 3, 2)) == "28 Feb – 2 Mar 2026"
     assert format_range(None, None) == ""
+
+
+@pytest.mark.parametrize("opening", ["In March", "Last March", "Since March"])
+def test_a_month_opening_a_sentence_is_a_date(opening: str) -> None:
+    found = find_dates(f"{opening}, the army shelled the town.", "2025-06-10")
+    assert [(m.text, m.lo, m.hi) for m in found] == [(opening, date(2025, 3, 1), date(2025, 3, 31))]

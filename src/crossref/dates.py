@@ -86,7 +86,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?:(?P<rel>last|this|next|early|late|mid|mid-|in|since|until|by|during|throughout|from|of)\s+)"
+            # "In March, ..." opening a sentence as well as "since March"
+            r"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|[Mm]id-|[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y"
+            r"|[Dd]uring|[Tt]hroughout|[Ff]rom|of)\s+)"
             + _MONTH.format(n="m")
             + r"(?![\w-])"
         ),
