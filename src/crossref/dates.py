@@ -88,9 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "In March, ..." opening a sentence as well as "since March"
             r"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|[Mm]id-|[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y"
-            r"|[Dd]uring|[Tt]hroughout|[Ff]rom|of)\s+)"
-            + _MONTH.format(n="m")
-            + r"(?![\w-])"
+            r"|[Dd]uring|[Tt]hroughout|[Ff]rom|of)\s+)" + _MONTH.format(n="m") + r"(?![\w-])"
         ),
     ),
     ("rel_weekday", re.compile(r"\b(?P<rel>last|next|this|past)\s+" + _WEEKDAY + r"\b", re.I)),
