@@ -387,6 +387,11 @@ def test_according_to_a_source_and_an_apposition_about_them() -> None:
     assert (st.speaker, st.text) == ("Oleh Syniehubov", "two people were wounded overnight")
 
 
+def test_a_source_in_a_country_is_someone_there_not_the_state() -> None:
+    st = one("A security source in Syria said two of the dead were fighters.")
+    assert (st.speaker, st.party) == ("security source in Syria", "Syria")
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

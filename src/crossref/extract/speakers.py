@@ -927,6 +927,10 @@ class ArticleSpeakers:
                 if inner.kind == "person":
                     return inner
                 role = " ".join(words[: i + 1])
+                if lw[i + 1] == "in" and inner.country is not None and inner.name == inner.country:
+                    # "a security source in Lebanon": someone there, not the state itself
+                    phrase = _canonical_org(" ".join(words))
+                    return Resolved(phrase, "unknown", phrase, inner.country, None)
                 return Resolved(inner.name, inner.kind, role, inner.country, inner.entity)
         if len(words) >= 2 and lw[-1] in _SPOKES and any(_bare(w) in ORG_HEADS for w in words[:-1]):
             # "a ministry spokesperson", "Foreign Ministry spokesman": the body they speak for
