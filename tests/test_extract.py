@@ -392,6 +392,40 @@ def test_a_source_in_a_country_is_someone_there_not_the_state() -> None:
     assert (st.speaker, st.party) == ("security source in Syria", "Syria")
 
 
+def test_myanmar_and_burma_are_one_side() -> None:
+    found = extract_statements(
+        "Myanmar's army said it had retaken the town. The Burmese junta's spokesman said the town was calm."
+    )
+    assert [s.party for s in found] == ["Myanmar", "Myanmar"]
+
+
+def test_its_spokesperson_speaks_for_the_body_named_before() -> None:
+    text = (
+        "The Arakan Army said it had captured the base. "
+        "Its spokesperson told reporters by telephone that the fighting had ended."
+    )
+    assert extract_statements(text)[-1].party == "Arakan Army"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Free Syrian Army said it had repelled the attack.", "Free Syrian Army"),
+        ("The Syrian Army said it had repelled the attack.", "Syria"),
+    ],
+)
+def test_an_armed_movement_bearing_a_states_name_is_its_own_side(text: str, party: str) -> None:
+    assert one(text).party == party
+
+
+def test_state_run_media_of_the_country_the_story_is_set_in() -> None:
+    text = (
+        "NAYPYIDAW, Myanmar (AP) — Myanmar's army said it had retaken the town.\n\n"
+        "State-run MRTV television said troops had cleared the town."
+    )
+    assert extract_statements(text)[-1].party == "Myanmar"
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

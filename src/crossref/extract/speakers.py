@@ -55,6 +55,7 @@ _NAME_INNER_FUNCTION_WORDS = frozenset({"Without", "For", "Of", "The", "And", "A
 _OWN_BODIES = frozenset(
     {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "team", "lawyer", "lawyers"}
 )
+_STATE_RUN = re.compile(r"\s*(?:the\s+)?state(?:-run|-owned|-controlled)?\s", re.I)  # "State-run MRTV"
 # a capitalised run before one of these is a place or a building, not a person ("the Ta Muen
 # Thom temple", "the Zaporizhzhia nuclear plant")
 _FACILITY_AFTER = re.compile(
@@ -692,6 +693,13 @@ class ArticleSpeakers:
                     None,
                     principal=resolved,
                 )
+        if len(words) == 2 and words[0] in {"its", "their"} and words[1] in _SPOKES:
+            body = self._resolve_pronoun("it" if words[0] == "its" else "they", start)
+            if body is not None and body.kind != "person":  # "Its spokesperson": the body named before
+                return Resolved(
+                    f"{body.name} {words[1]}", "person", words[1], body.country, None,
+                    body.name, body.country,
+                )  # fmt: skip
         found = self._resolve(start, end)
         if (
             found.country is None
@@ -704,6 +712,13 @@ class ArticleSpeakers:
                 found.entity.country = found.country
             elif found.kind == "person" and found.entity.seat_country is None:
                 found.entity.seat_country = found.seat_country = found.country
+        if (
+            found.kind in ("organisation", "group")
+            and found.country is None
+            and _STATE_RUN.match(self.text, start, end)
+            and self.home_country is not None
+        ):
+            found.country = self.home_country  # "State-run MRTV television said", in a YANGON story
         if found.kind == "organisation" and found.country is None and found.name and found.name[:1].isupper():
             fronted = self._fronted_country(start)
             if fronted is not None:  # "In neighbouring Moldova, the Interior Ministry said"

@@ -301,6 +301,7 @@ def org_party(name: str, country: str | None = None) -> str | None:
         or institution_country(name)
         or _news_outlet_party(name)
         or _academic_party(name)
+        or _insurgent_party(name)
         or country
         or _capital_after_in(name)
         or place_in(_affiliation_text(name))
@@ -320,6 +321,20 @@ def _academic_party(name: str) -> str | None:
     in ("the University of Notre Dame" is no side of a war the United States is in)."""
     found = ACADEMIC_BODY.search(name)
     return found.group() if found else None
+
+
+# the name of an armed movement that fights a state, whose name the movement often carries:
+# "Myanmar National Democratic Alliance Army", "Sudan People's Liberation Army"
+_INSURGENT_NAME = re.compile(
+    r"\b(?:Liberation|Independence|Democratic Alliance|Revolutionary|Resistance|Salvation|Free|Rebel)\b"
+    r".*\b(?:Army|Front|Movement|Forces|Brigades?|Organi[sz]ation)\b"
+)
+
+
+def _insurgent_party(name: str) -> str | None:
+    """An armed movement against a state is its own side, though it bears the state's name."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return bare if _INSURGENT_NAME.search(bare) and bare[:1].isupper() else None
 
 
 def _news_outlet_party(name: str) -> str | None:

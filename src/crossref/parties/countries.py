@@ -54,6 +54,13 @@ _EXTRA_VARIANTS = {
     "Saint Lucia": ["St Lucia", "St. Lucia"],
     "Saint Kitts and Nevis": ["St Kitts and Nevis", "St. Kitts and Nevis", "St Kitts"],
 }
+# Records the package keeps under a former name, and the name the news uses now (a state
+# must not be two parties: "Myanmar's army" and "the Burmese junta" are one side).
+_CURRENT_NAMES = {
+    "Burma": "Myanmar",
+    "Swaziland": "Eswatini",
+    "Republic of Macedonia": "North Macedonia",
+}
 # States in the news that the package has no record of (name, demonym, ISO code, alternative
 # names, capital, population).
 _EXTRA_STATES: list[tuple[str, str, str, list[str], str, int]] = [
@@ -139,6 +146,13 @@ def _build_tables() -> Tables:
     for d_name, demonym in list(demonyms.items()):
         if demonym and not demonym.endswith(("sh", "ch", "ese", "s")):
             variants.setdefault(fold(demonym) + "s", d_name)
+    variants.update({fold(old): new for old, new in _CURRENT_NAMES.items()})
+    variants = {k: _CURRENT_NAMES.get(v, v) for k, v in variants.items()}
+    capitals = {k: _CURRENT_NAMES.get(v, v) for k, v in capitals.items()}
+    codes = {k: _CURRENT_NAMES.get(v, v) for k, v in codes.items()}
+    for old, new in _CURRENT_NAMES.items():
+        if old in demonyms:
+            demonyms.setdefault(new, demonyms[old])
     return variants, demonyms, capitals, codes
 
 
