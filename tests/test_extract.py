@@ -426,6 +426,20 @@ def test_state_run_media_of_the_country_the_story_is_set_in() -> None:
     assert extract_statements(text)[-1].party == "Myanmar"
 
 
+def test_a_name_introduced_as_a_rights_group_is_a_body_speaking_for_itself() -> None:
+    text = (
+        "Gisha, an Israeli rights group, said the crossing had been shut for a week. "
+        "Nadia Khoury, a member of the group, said families were stranded."
+    )
+    found = extract_statements(text)
+    assert [(s.speaker, s.speaker_type, s.party) for s in found[:1]] == [("Gisha", "organisation", "Gisha")]
+    assert found[1].speaker_type == "person"
+
+
+def test_the_head_of_a_village_council_speaks_for_no_body_called_village_council() -> None:
+    assert one("Omar Saleh, the head of the village council, said the road was closed.").party is None
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

@@ -55,6 +55,12 @@ _NAME_INNER_FUNCTION_WORDS = frozenset({"Without", "For", "Of", "The", "And", "A
 _OWN_BODIES = frozenset(
     {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "team", "lawyer", "lawyers"}
 )
+# an apposition that makes a name a non-state body: "an Israeli rights group", "a UK-based war monitor"
+_BODY_APPOSITION = re.compile(
+    r"(?:an?|the)\s+(?:(?!(?:of|for|in|at|with|from)\s)[\w’'\-]+\s+){0,4}(?:group|organi[sz]ation|monitor|watchdog|charity|NGO|"
+    r"think tank|network|coalition|alliance|collective|foundation|initiative|union|association)",
+    re.I,
+)
 _STATE_RUN = re.compile(r"\s*(?:the\s+)?state(?:-run|-owned|-controlled)?\s", re.I)  # "State-run MRTV"
 # a capitalised run before one of these is a place or a building, not a person ("the Ta Muen
 # Thom temple", "the Zaporizhzhia nuclear plant")
@@ -418,6 +424,13 @@ class ArticleSpeakers:
             )
         ):
             lead.append(words.pop(0))
+        if words and not lead and not any(_bare(w) in ORG_HEADS for w in words):
+            appos = self._apposition_after(start + len(run))
+            if appos and _BODY_APPOSITION.fullmatch(appos):
+                # "Yesh Din, an Israeli rights group": a body speaking for itself, not a person
+                name = run.removesuffix("’s").removesuffix("'s")
+                self.org_mentions.append((start, self._org_entity(name, start)))
+                return
         facility = _FACILITY_AFTER.match(self.text, start + len(run))
         if len(words) >= 2 and self._looks_like_person(words) and facility is None:
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
@@ -1028,6 +1041,14 @@ class ArticleSpeakers:
                     return self._as_resolved(self._org_entity(words[0], start))  # CNN, OSCE, Moscow, Reuters
             if len(name_words) >= 2 and not self._looks_like_person(name_words):
                 return self._as_resolved(self._org_entity(" ".join(words), start))
+            key = fold(" ".join(name_words))
+            body = next((e for e in self.entities if e.kind == "organisation" and fold(e.name) == key), None)
+            if body is not None and not role_words:  # "Yesh Din", introduced as "an Israeli rights group"
+                body.positions.append(start)
+                return self._as_resolved(body)
+            appos = None if role_words else self._apposition_after(end)
+            if appos and _BODY_APPOSITION.fullmatch(appos):  # "Gisha, an Israeli rights group, said"
+                return self._as_resolved(self._org_entity(" ".join(name_words), start))
             return self._as_resolved(self._person(" ".join(name_words), " ".join(role_words) or None, start))
         if (
             head_is_org

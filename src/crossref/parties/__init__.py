@@ -36,7 +36,8 @@ GENERIC_ORG_WORDS = words(
     agency authority authorities police port mission command service services council committee
     spokesperson affairs internal home energy group commission alliance movement organisation
     organization coalition front union bloc party company firm body newspaper paper broadcaster
-    channel network outlet website agency magazine daily bank news
+    channel network outlet website agency magazine daily bank news village town city municipal local
+    district provincial
     """
 )
 """Words of an organisation's name that do not say whose it is ('Defence Ministry')."""
@@ -194,6 +195,15 @@ def place_in(phrase: str | None) -> str | None:
                 chunk = words[i : i + size]
                 if size == 1 and (fold(chunk[0]) in GENERIC_ORG_WORDS or fold(chunk[0]) in _NOT_PLACES):
                     continue
+                if (
+                    size == 1
+                    and i == len(words) - 1
+                    and i > 0
+                    and words[i - 1][:1].isupper()
+                    and countries.country_of_word(words[i - 1]) is None
+                    and place_country(words[i - 1]) is None
+                ):
+                    continue  # the last word of a longer name ("Yesh Din"), not a town "Din"
                 country = place_country(" ".join(chunk))
                 if country:
                     return country
