@@ -440,6 +440,17 @@ def test_the_head_of_a_village_council_speaks_for_no_body_called_village_council
     assert one("Omar Saleh, the head of the village council, said the road was closed.").party is None
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Oleg Kiper, head of the Kyiv-controlled Odesa regional administration, said two died.", "Ukraine"),
+        ("Yevgeny Balitsky, the Russian-installed head of occupied Zaporizhzhia, said two died.", "Russia"),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_its_town_speaks_for_the_towns_country(text: str, party: str) -> None:
+    assert one(text).party == party
+
+
 def test_she_prefers_female_speaker() -> None:
     text = (
         "Defence ministry spokesman Ivan Petrov said the radar had failed. "

@@ -200,6 +200,9 @@ def place_in(phrase: str | None) -> str | None:
                     and i == len(words) - 1
                     and i > 0
                     and words[i - 1][:1].isupper()
+                    and "-" not in words[i - 1]  # "Kyiv-controlled Odesa", "Russian-occupied Melitopol"
+                    and fold(words[i - 1])
+                    not in _PLACE_QUALIFIERS  # "North Waziristan", "Greater Manchester"
                     and countries.country_of_word(words[i - 1]) is None
                     and place_country(words[i - 1]) is None
                 ):
@@ -210,6 +213,9 @@ def place_in(phrase: str | None) -> str | None:
     return None
 
 
+_PLACE_QUALIFIERS = words(
+    "north south east west northern southern eastern western upper lower central greater new old"
+)
 # capitalised at a sentence's start, and towns somewhere too ("The" is one in Brazil)
 _NOT_PLACES = DETERMINERS | words("in on at of for to by with from as and or but mr mrs ms dr")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*\w\b(?!\.)(?:\s+[A-Z][\w’'\-]*\w\b(?!\.))*")
