@@ -869,7 +869,15 @@ def test_a_statement_meets_at_most_max_candidates_stored_events() -> None:
     """However many stored events share a statement's blocking keys, grouping it loads and
     scores only the MAX_CANDIDATES that share most of them: its cost does not grow with the
     density of events."""
-    from crossref.events import MAX_CANDIDATES, Grouper, MemoryBackend, Profile, _Work, featurize
+    from crossref.events import (
+        MAX_CANDIDATES,
+        Grouper,
+        MemoryBackend,
+        Profile,
+        _Work,
+        featurize,
+        lookup_keys,
+    )
     from crossref.extract import extract_statements
     from crossref.ingest import _article_row
     from crossref.models import ArticleInput
@@ -886,7 +894,8 @@ def test_a_statement_meets_at_most_max_candidates_stored_events() -> None:
         profile = Profile(f"e{n:02d}", backend.next_seq(), vec=dict(features[0].vec), n=1)
         profile._widen(features[0])
         backend.save([profile], [])
-        backend.index(profile.id, grouper._pairs(features[0], {}))
+        weeks = grouper._weeks(features[0])
+        backend.index(profile.id, [(k, w) for k in lookup_keys(features[0], {}) for w in weeks])
     loaded: list[int] = []
     load = backend.load
     backend.load = lambda ids: (loaded.append(len(list(ids))), load(ids))[1]  # type: ignore[method-assign]

@@ -1054,11 +1054,6 @@ class Grouper:
             lo, hi = min(lo, said - timedelta(days=LOOSE_BACK)), max(hi, said + timedelta(days=EXACT_WINDOW))
         return range(week(lo), week(hi) + 1)
 
-    def _pairs(self, f: Features, idf: dict[str, float]) -> list[tuple[str, int]]:
-        """The (key, week) pairs the blocking index is searched under for ``f``."""
-        weeks = self._weeks(f)
-        return [(key, w) for key in lookup_keys(f, idf) for w in weeks]
-
     def _candidates(self, f: Features, work: _Work) -> list[str]:
         weeks = self._weeks(f)
         ids = self.backend.lookup(lookup_keys(f, work.idf) if weeks else [], weeks, MAX_CANDIDATES)
@@ -1311,7 +1306,7 @@ class Grouper:
 
     def _event_similarity(self, work: _Work, x: Profile, y: Profile) -> float:
         """How surely two events are one incident (below MERGE: keep apart)."""
-        if _turned_apart(work, x.id, y.id) or _turned_apart(work, y.id, x.id):
+        if _turned_apart(work, x.id, y.id):
             return 0.0
         bonus = 0.0
         if x.lo and x.hi and y.lo and y.hi:
@@ -1405,11 +1400,14 @@ def _towns(p: Profile) -> set[str]:
     return {k for k, v in p.vec.items() if k.startswith("p:") and v >= PLACE_KNOWN * max(1, p.n) / 2}
 
 
-def _turned_apart(work: _Work, first: str, second: str) -> bool:
-    """Whether the article turns from event ``first`` to ``second`` with "In a separate
-    incident" (or the like): a statement of ``second`` opens such a paragraph after one of ``first``."""
-    turns = [i for i, f in enumerate(work.features) if f.new_incident and work.assign[i] == second]
-    return any(work.assign[j] == first for i in turns for j in range(i))
+def _turned_apart(work: _Work, x: str, y: str) -> bool:
+    """Whether the article turns from one of events ``x`` and ``y`` to the other with "In a
+    separate incident" (or the like): a statement of one opens such a paragraph after one of the other."""
+    for i, f in enumerate(work.features):
+        other = {x: y, y: x}.get(str(work.assign[i])) if f.new_incident else None
+        if other is not None and other in work.assign[:i]:
+            return True
+    return False
 
 
 def _continuity(a: Features, b: Features) -> float:

@@ -272,6 +272,7 @@ _TITLE_WORDS = {fold_t.rstrip(".") for fold_t in TITLES} | {
     "general",
     "spokeswoman",
 }
+_ROLE_LEADS = _TITLE_WORDS | ROLE_NOUNS  # words before a name that say what the person is ("Analyst")
 # Generic names that refer back to the non-state organisation last named ("the group said").
 _NON_STATE_HEADS = frozenset({"group", "movement", "militia", "front", "organisation", "organization"})
 _APPOSITION = re.compile(
@@ -576,7 +577,8 @@ class ArticleSpeakers:
         return [self.sentence_starts[i]] if i >= 0 else []
 
     def _looks_like_person(self, words: list[str]) -> bool:
-        if figure_country(" ".join(words).removesuffix("’s").removesuffix("'s")) is not None:
+        whole = " ".join(words).removesuffix("’s").removesuffix("'s")
+        if figure_country(whole) is not None:
             return True  # "Israel Katz", a known figure whatever his first name is
         if any(_bare(w) in _ORG_NAME_WORDS for w in words):
             return False
@@ -586,8 +588,7 @@ class ArticleSpeakers:
             return False  # "El Fasher", "Al Hudaydah": a town, not a person
         if any(countries.country_of_word(w) for w in words):
             return False
-        whole = " ".join(words).removesuffix("’s").removesuffix("'s")
-        if is_place(whole) and figure_country(whole) is None:
+        if is_place(whole):
             return False  # "Phnom Penh", "Buenos Aires"
         if any(w.isupper() and len(w) > 1 for w in words):
             return False
@@ -1113,9 +1114,7 @@ class ArticleSpeakers:
         from_place = is_place(named) or countries.is_country_name(named) or len(body) < 2
         name = words[:at]
         lead: list[str] = []
-        while len(name) > 2 and (
-            not name[0][:1].isupper() or fold(name[0]).rstrip(".") in _TITLE_WORDS | ROLE_NOUNS
-        ):
+        while len(name) > 2 and (not name[0][:1].isupper() or fold(name[0]).rstrip(".") in _ROLE_LEADS):
             lead.append(name.pop(0))
         if len(name) > 3 or not all(w[:1].isupper() for w in name) or not self._looks_like_person(name):
             return None

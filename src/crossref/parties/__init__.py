@@ -349,14 +349,19 @@ _INSURGENT_NAME = re.compile(
 
 def _insurgent_party(name: str) -> str | None:
     """An armed movement against a state is its own side, though it bears the state's name."""
-    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    bare = _without_the(name)
     return bare if _INSURGENT_NAME.search(bare) and bare[:1].isupper() else None
 
 
 def _news_outlet_party(name: str) -> str | None:
     """A news organisation is its own party ("The Washington Post", not Washington's)."""
-    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    bare = _without_the(name)
     return bare if is_news_outlet(bare) else None
+
+
+def _without_the(name: str) -> str:
+    """A name without its leading article: "The Washington Post" -> "Washington Post"."""
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
 
 
 def _possessor_country(role: str) -> str | None:

@@ -146,7 +146,6 @@ def _build_tables() -> Tables:
     for d_name, demonym in list(demonyms.items()):
         if demonym and not demonym.endswith(("sh", "ch", "ese", "s")):
             variants.setdefault(fold(demonym) + "s", d_name)
-    variants.update({fold(old): new for old, new in _CURRENT_NAMES.items()})
     variants = {k: _CURRENT_NAMES.get(v, v) for k, v in variants.items()}
     capitals = {k: _CURRENT_NAMES.get(v, v) for k, v in capitals.items()}
     codes = {k: _CURRENT_NAMES.get(v, v) for k, v in codes.items()}
