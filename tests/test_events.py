@@ -355,6 +355,12 @@ def blocking_index(db: Path) -> list[tuple[str, int, str]]:
         ).fetchall()
 
 
+def by_name(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """The rows of ``cursor`` as dicts (the same whatever the order of the columns)."""
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
 def event_rows(db: Path) -> list[tuple[Any, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute("SELECT * FROM events ORDER BY id").fetchall()
@@ -426,7 +432,7 @@ def test_compacting_migration_keeps_the_blocking_index(tmp_path: Path) -> None:
             "PRIMARY KEY (key, bucket, group_id)) WITHOUT ROWID;"
             "INSERT INTO old_keys SELECT n.key, k.bucket, g.id FROM event_keys k "
             "JOIN event_key_names n ON n.id = k.key_id JOIN event_groups g ON g.seq = k.seq;"
-            "DROP TABLE event_keys; DROP TABLE event_key_names; DROP INDEX idx_event_groups_seq;"
+            "DROP TABLE event_keys; DROP TABLE event_key_names; DROP INDEX IF EXISTS idx_event_groups_seq;"
             "ALTER TABLE old_keys RENAME TO event_keys;"
             "CREATE INDEX idx_event_keys_group ON event_keys(group_id);"
             "DELETE FROM crossref_migrations WHERE name = 'm0006_compact_grouping_state';"
@@ -471,13 +477,16 @@ def test_migration_compacts_event_members_keeping_what_they_say(tmp_path: Path) 
     with sqlite3.connect(db) as conn:
         before = conn.execute(query).fetchall()
         assert any(row[5] is None for row in before) and any(row[5] is not None for row in before)
-        day = "printf('%04d-%02d-%02d', {0} / 10000, {0} / 100 % 100, {0} % 100)"
-        conn.executescript(  # back to the layout before m0009
+        lo, hi = (
+            "date('2000-01-01', m.date_lo || ' days')",
+            "date('2000-01-01', (m.date_lo + m.date_hi) || ' days')",
+        )
+        conn.executescript(  # back to the layout before m0009 (and so before m0015)
             "CREATE TABLE old_members (statement_id INTEGER PRIMARY KEY REFERENCES statements(id) "
             "ON DELETE CASCADE, group_id TEXT NOT NULL, article_id INTEGER NOT NULL, date_lo TEXT, "
             "date_hi TEXT, date_precision TEXT, places TEXT, phrases TEXT);"
             "INSERT INTO old_members SELECT m.statement_id, g.id, s.article_id, "
-            f"{day.format('m.date_lo')}, {day.format('m.date_hi')}, "
+            f"{lo}, {hi}, "
             "CASE m.date_precision WHEN 0 THEN 'default' WHEN 1 THEN 'exact' WHEN 2 THEN 'report' "
             "ELSE 'vague' END, COALESCE(m.places, '{}'), COALESCE(m.phrases, '[]') "
             "FROM event_members m JOIN statements s ON s.id = m.statement_id "
@@ -487,8 +496,12 @@ def test_migration_compacts_event_members_keeping_what_they_say(tmp_path: Path) 
             "CREATE INDEX idx_event_members_article ON event_members(article_id);"
             "DELETE FROM crossref_migrations WHERE name = 'm0009_compact_event_members';"
             "DELETE FROM crossref_migrations WHERE name = 'm0013_event_members_by_seq';"
+            "DELETE FROM crossref_migrations WHERE name = 'm0015_smaller_event_state';"
         )
         assert conn.execute("SELECT count(*) FROM event_members WHERE places = '{}'").fetchone()[0]
+        assert conn.execute(
+            "SELECT count(*) FROM event_members WHERE date_lo GLOB '[12][0-9][0-9][0-9]-*'"
+        ).fetchone()[0]
     listed = ok_json("events", "--db", db)  # opening migrates
     with sqlite3.connect(db) as conn:
         assert conn.execute(query).fetchall() == before
@@ -503,6 +516,51 @@ def test_migration_compacts_event_members_keeping_what_they_say(tmp_path: Path) 
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
 
 
+def test_migration_shrinks_the_event_state(tmp_path: Path) -> None:
+    """m0015 stores member dates as day numbers, event groups by seq and the small tables
+    keyed by text without a rowid: the same rows read back, and grouping goes on alike."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    members = "SELECT * FROM event_members ORDER BY statement_id"
+    groups = "SELECT id, seq, profile FROM event_groups ORDER BY seq"
+    with sqlite3.connect(db) as conn:
+        before = (conn.execute(members).fetchall(), conn.execute(groups).fetchall())
+        assert any(row[3] == 0 for row in before[0])  # a statement of one day: no bytes for its end
+        yyyymmdd = "CAST(strftime('%Y%m%d', date('2000-01-01', ({0}) || ' days')) AS INTEGER)"
+        old_small = "key TEXT PRIMARY KEY, value TEXT NOT NULL"
+        conn.executescript(  # back to the layout before m0015
+            f"UPDATE event_members SET date_lo = {yyyymmdd.format('date_lo')}, "
+            f"date_hi = {yyyymmdd.format('date_lo + date_hi')};"
+            "CREATE TABLE old_groups (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, profile TEXT NOT NULL);"
+            "INSERT INTO old_groups SELECT id, seq, profile FROM event_groups;"
+            "DROP TABLE event_groups; ALTER TABLE old_groups RENAME TO event_groups;"
+            "CREATE UNIQUE INDEX idx_event_groups_seq ON event_groups(seq);"
+            "CREATE TABLE old_events AS SELECT * FROM events;"
+            "DROP TABLE events; ALTER TABLE old_events RENAME TO events;"
+            'CREATE INDEX idx_events_start ON events(start); CREATE INDEX idx_events_end ON events("end");'
+            f"CREATE TABLE old_state ({old_small}); INSERT INTO old_state SELECT * FROM event_state;"
+            "DROP TABLE event_state; ALTER TABLE old_state RENAME TO event_state;"
+            "DELETE FROM crossref_migrations WHERE name = 'm0015_smaller_event_state';"
+        )
+        assert conn.execute("SELECT max(date_lo) FROM event_members").fetchone()[0] > 20000000
+    listed = ok_json("events", "--db", db)  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert (conn.execute(members).fetchall(), conn.execute(groups).fetchall()) == before
+        plain = {
+            name for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE sql LIKE '%WITHOUT ROWID'")
+        }
+        assert {"events", "event_state", "party_aliases", "speaker_party_overrides"} <= plain
+        indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+        assert not indexes & {"idx_events_start", "idx_events_end", "idx_event_groups_seq"}
+    assert invoke("events", "regroup", "--db", db).exit_code == 0
+    assert ok_json("events", "--db", db) == listed
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert event_rows(db) == event_rows(follow)
+
+
 def test_migration_repacks_profiles(tmp_path: Path) -> None:
     """m0010 rewrites profiles stored as compressed JSON; grouping goes on from them alike."""
     import zlib
@@ -513,7 +571,7 @@ def test_migration_repacks_profiles(tmp_path: Path) -> None:
     ingest_stories(tmp_path, db, STORIES[:2])
     with sqlite3.connect(db) as conn:
         packed = conn.execute("SELECT id, profile FROM event_groups ORDER BY id").fetchall()
-        assert packed and all(raw[:1] == b"\x01" for _, raw in packed)
+        assert packed and all(raw[:1] == b"\x02" for _, raw in packed)  # single precision
         conn.executemany(  # back to the layout before m0010
             "UPDATE event_groups SET profile = ? WHERE id = ?",
             [(zlib.compress(json.dumps(unpack_profile(raw)).encode()), i) for i, raw in packed],
@@ -529,6 +587,47 @@ def test_migration_repacks_profiles(tmp_path: Path) -> None:
     assert ok_json("events", "--db", db) != listed  # the third story changed something
 
 
+def test_migration_stores_statement_kinds_as_numbers(tmp_path: Path) -> None:
+    """m0016 stores each statement's kind as a number and reads it back from a virtual
+    column: the same rows and listings, and the search index and its triggers still work."""
+    db = tmp_path / "x.db"
+    ingest_stories(tmp_path, db, STORIES[:2])
+    listed = ok_json("statements", "--db", db)
+    assert {"direct", "indirect"} <= {st["kind"] for st in listed}
+    rows = "SELECT * FROM statements ORDER BY id"
+    with sqlite3.connect(db) as conn:
+        table = by_name(conn.execute(rows))
+        assert {row["kind_code"] for row in table} <= {0, 1, 2}
+        kept = ", ".join(f'"{name}"' for name in table[0] if name not in ("kind", "kind_code"))
+        dependents = conn.execute(
+            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND "
+            "(type IN ('view', 'trigger') OR (type = 'index' AND tbl_name = 'statements')) ORDER BY rowid"
+        ).fetchall()
+        for kind, name, _ in dependents:  # back to the layout before m0016: kind as text
+            if kind != "index":
+                conn.execute(f'DROP {kind.upper()} "{name}"')
+        conn.execute(f"CREATE TABLE old AS SELECT {kept}, kind FROM statements ORDER BY id")
+        conn.executescript(
+            "DROP TABLE statements; ALTER TABLE old RENAME TO statements;"
+            "DELETE FROM crossref_migrations WHERE name = 'm0016_statement_kind_as_number';"
+        )
+        for _, _, sql in dependents:
+            conn.execute(sql)
+        assert conn.execute("SELECT count(*) FROM statements WHERE kind = 'direct'").fetchone()[0]
+    assert ok_json("statements", "--db", db) == listed  # opening migrates
+    with sqlite3.connect(db) as conn:
+        assert by_name(conn.execute(rows)) == table
+    direct = ok_json("statements", "--db", db, "--kind", "direct")
+    assert direct == [st for st in listed if st["kind"] == "direct"]
+    word = listed[0]["text"].split()[-1].strip(".,'\"")
+    assert ok_json("statements", "--db", db, "--search", word)
+    ingest_stories(tmp_path, db, STORIES[2:])
+    follow = tmp_path / "follow.db"
+    ingest_stories(tmp_path, follow)
+    assert partition(db) == partition(follow)
+    assert ok_json("statements", "--db", db) == ok_json("statements", "--db", follow)
+
+
 def test_migration_reads_speaker_mentions_from_the_article(tmp_path: Path) -> None:
     """m0011 drops stored speaker mentions that are the article's text from mention_start:
     statements list as before (mention and --speaker filter), and the view shows them."""
@@ -538,7 +637,7 @@ def test_migration_reads_speaker_mentions_from_the_article(tmp_path: Path) -> No
     assert any(st["speaker_mention"] for st in listed)
     rows = "SELECT * FROM statements ORDER BY id"
     with sqlite3.connect(db) as conn:
-        table = conn.execute(rows).fetchall()
+        table = by_name(conn.execute(rows))
         derived = conn.execute(
             "SELECT count(*) FROM statements WHERE speaker_mention IS NULL AND mention_end IS NOT NULL"
         ).fetchone()[0]
@@ -561,7 +660,7 @@ def test_migration_reads_speaker_mentions_from_the_article(tmp_path: Path) -> No
         assert stored.fetchone()[0] == derived  # every mention stored, as before m0011
     assert ok_json("statements", "--db", db) == listed  # opening migrates
     with sqlite3.connect(db) as conn:
-        assert conn.execute(rows).fetchall() == table
+        assert by_name(conn.execute(rows)) == table  # mention_end is now the last column
     speaker = next(st["speaker_mention"] for st in listed if st["speaker_mention"])
     found = ok_json("statements", "--db", db, "--speaker", speaker.split()[-1])
     assert found and all(

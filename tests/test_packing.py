@@ -6,7 +6,7 @@ import json
 import random
 import zlib
 
-from crossref.packing import pack_pairs, pack_profile, unpack_pairs, unpack_profile
+from crossref.packing import pack_pairs, pack_profile, single_precision, unpack_pairs, unpack_profile
 
 
 def test_pairs_round_trip() -> None:
@@ -32,3 +32,20 @@ def test_profiles_round_trip_exactly_and_in_order() -> None:
         old = json.dumps(data, separators=(",", ":"))
         assert unpack_profile(zlib.compress(old.encode())) == data  # as m0003..m0009 stored them
         assert unpack_profile(old) == data
+
+
+def test_profiles_of_single_precision_take_four_bytes_a_weight() -> None:
+    """The engine's profiles (rounded to single precision) are stored in four bytes a
+    weight and read back exactly; any other float keeps its eight."""
+    rng = random.Random(5)
+    names = [f"w:{i}" for i in range(200)]
+    doubles = {name: rng.random() * 40 for name in names}
+    singles = dict(zip(names, single_precision(doubles.values()), strict=True))
+    assert singles != doubles
+    packed = {}
+    for label, vec in (("double", doubles), ("single", singles)):
+        data = {"seq": 1, "vec": vec, "n": 9, "lo": None, "hi": None, "dlo": None, "dhi": None}
+        packed[label] = pack_profile(data)
+        assert unpack_profile(packed[label]) == data
+    assert packed["double"][:1] == b"\x01" and packed["single"][:1] == b"\x02"
+    assert len(packed["double"]) - len(packed["single"]) > 600  # about 4 bytes a weight of 200

@@ -80,7 +80,8 @@ app = typer.Typer(
 )
 
 db_app = typer.Typer(
-    help="Inspect the crossref database.\n\n**Examples:**\n\n```\ncrossref db path\n```",
+    help="Inspect and maintain the crossref database.\n\n**Examples:**\n\n"
+    "```\ncrossref db path\ncrossref db compact\n```",
     no_args_is_help=True,
 )
 app.add_typer(db_app, name="db")
@@ -818,6 +819,31 @@ def db_path(db: DbOption = None) -> None:
     ```
     """
     typer.echo(str(resolve_db_path(db).absolute()))
+
+
+@db_app.command("compact")
+def db_compact(db: DbOption = None, quiet: QuietOption = False) -> None:
+    """Write the database again in as few pages as it needs (its search indexes merged, then
+    VACUUM). Ingest does this itself after a run that wrote most of the database; do it
+    after other big changes (re-extraction, regrouping, parties merged).
+
+    **Examples:**
+
+    ```
+    crossref db compact
+    crossref db compact --db research.db
+    ```
+    """
+    from crossref.compaction import compact
+
+    result = compact(_open_db(db))
+    Messages(quiet=quiet).info(
+        f"compacted {resolve_db_path(db)}: {_megabytes(result.before)} -> {_megabytes(result.after)}"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def main() -> None:

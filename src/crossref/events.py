@@ -42,6 +42,7 @@ from typing import Any, Protocol
 
 from crossref.datelines import match_dateline
 from crossref.dates import DateMention, find_dates, parse_date
+from crossref.packing import single_precision
 from crossref.places import REGION, STRONG, Place, find_places, fold
 from crossref.terms import stem, terms
 from crossref.versions import GROUPER_VERSION as GROUPER_VERSION  # re-exported
@@ -724,11 +725,13 @@ class Profile:
         self.dhi = max(self.dhi, f.hi) if self.dhi else f.hi
 
     def prune(self) -> None:
-        """Drop vanishing features and keep the strongest MAX_PROFILE_FEATURES."""
+        """Drop vanishing features, keep the strongest MAX_PROFILE_FEATURES, and round their
+        weights to single precision (as the store keeps them: half the bytes, and a profile
+        read back equals the one kept in memory)."""
         kept = {k: v for k, v in self.vec.items() if v > 1e-9}
         if len(kept) > MAX_PROFILE_FEATURES:
             kept = dict(sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_PROFILE_FEATURES])
-        self.vec = kept
+        self.vec = dict(zip(kept, single_precision(kept.values()), strict=True))
         self.changed()
 
     def to_json(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import json
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from crossref.database import Database
@@ -425,17 +425,23 @@ PRECISION_CODES = {"default": 0, "exact": 1, "report": 2, "vague": 3}
 _PRECISION_NAMES = {code: name for name, code in PRECISION_CODES.items()}
 
 
-def _day_number(day: date | None) -> int | None:
-    """A date as ``event_members`` stores it: the number yyyymmdd."""
-    return None if day is None else day.year * 10000 + day.month * 100 + day.day
+#: The day ``event_members`` counts its dates from (2024-05-04 is 8889: two bytes in SQLite)
+DAY_ZERO = date(2000, 1, 1)
 
 
-def _member_day(value: int | str | None) -> date | None:
-    """A date of ``event_members`` (yyyymmdd; ISO text in rows written before m0009)."""
-    if value is None or isinstance(value, str):
-        return parse_date(value)
-    value = int(value)
-    return date(value // 10000, value // 100 % 100, value % 100)
+def _day_numbers(lo: date | None, hi: date | None) -> tuple[int | None, int | None]:
+    """A statement's dates as ``event_members`` stores them: the first as days since
+    DAY_ZERO, the last as days after the first (0, the most common, takes no bytes)."""
+    first = None if lo is None else (lo - DAY_ZERO).days
+    last = None if hi is None else (hi - DAY_ZERO).days
+    return first, (None if last is None else last - (first if first is not None else 0))
+
+
+def _member_days(lo: int | None, hi: int | None) -> tuple[date | None, date | None]:
+    """The dates :func:`_day_numbers` stored."""
+    first = None if lo is None else DAY_ZERO + timedelta(days=int(lo))
+    last = None if hi is None else DAY_ZERO + timedelta(days=int(hi) + (int(lo) if lo is not None else 0))
+    return first, last
 
 
 def _member_precision(value: int | str | None) -> str | None:
@@ -453,8 +459,7 @@ def _member_rows(article: ArticleRow, result: GroupResult) -> list[tuple[Any, ..
             (
                 st.id,
                 result.assignment[st.id],
-                _day_number(f.lo),
-                _day_number(f.hi),
+                *_day_numbers(f.lo, f.hi),
                 PRECISION_CODES.get(f.precision, f.precision),
                 json.dumps(places, ensure_ascii=False) if places else None,
                 json.dumps(f.phrases) if f.phrases else None,
@@ -1022,7 +1027,7 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
     loose: list[date] = []
     articles, outlets = set(), set()
     dates = functools.lru_cache(maxsize=None)(parse_date)  # an event's statements share few dates
-    days = functools.lru_cache(maxsize=None)(_member_day)
+    days = functools.lru_cache(maxsize=None)(_member_days)
     for (
         _,
         party,
@@ -1043,7 +1048,7 @@ def _summarise(members: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
         articles.add(article_id)
         if outlet:
             outlets.add(outlet)
-        d_lo, d_hi = days(lo), days(hi)
+        d_lo, d_hi = days(lo, hi)
         if d_lo and d_hi and _member_precision(precision) == "exact":
             exact.append((d_lo, d_hi))
         for day in (d_lo, d_hi, dates(published)):

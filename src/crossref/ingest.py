@@ -10,11 +10,13 @@ leaves every article whole or absent, and running it again completes the rest.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Literal
 
+from crossref import compaction
 from crossref.database import Database
 from crossref.errors import CrossrefError, DatabaseError, SourceError
 from crossref.events import ArticleRow, Featurized, featurize_detached, statement_row
@@ -69,6 +71,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     grouping: GroupingReport | None = None
+    compacted: compaction.Compaction | None = None  # set when the run compacted the database
 
     @property
     def ok(self) -> bool:
@@ -106,13 +109,16 @@ def ingest_sources(
     settings: PartySettings | None = None,
     group: bool = True,
     workers: int = 1,
+    compact: bool = True,
 ) -> IngestReport:
     """Read every source in ``specs``, extract statements (in ``workers`` processes), and
     store the articles in batches, each in one transaction with its statements and (unless
     not ``group``) its events.
 
     An article whose text is already stored is skipped unless ``replace``. A failing input is
-    recorded in the report (and passed to ``on_item``) and the run goes on.
+    recorded in the report (and passed to ``on_item``) and the run goes on. When the run
+    wrote at least half the articles now stored and ``compact``, the database is compacted
+    at the end (see crossref.compaction; skipped while another process uses it).
     """
     from crossref.extract import EXTRACTOR_VERSION, extract_statements
 
@@ -140,6 +146,8 @@ def ingest_sources(
             batch = []
     run.store(batch)
     run.finish()
+    if compact:
+        run.compact()
     return run.report
 
 
@@ -344,6 +352,14 @@ class _Run:
         elif self.report.grouping is not None:
             with write_transaction(self.db):
                 self._refresh()
+
+    def compact(self) -> None:
+        """Compact the database if this run wrote most of it (a first load, mostly)."""
+        stored = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if not compaction.worth_compacting(self.report.added + self.report.replaced, stored):
+            return
+        with contextlib.suppress(DatabaseError):  # in use by another process: it can wait
+            self.report.compacted = compaction.compact(self.db)
 
 
 def _sum(total: GroupingReport | None, more: GroupingReport) -> GroupingReport:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import struct
+import sys
 import zlib
+from array import array
 from collections.abc import Iterable
 from typing import Any
 
@@ -64,21 +66,35 @@ def unpack_pairs(raw: bytes | None) -> list[tuple[int, int]]:
     return pairs
 
 
-PROFILE_FORMAT = b"\x01"  # first byte of a profile in the binary layout (zlib streams start 0x78)
+PROFILE_FORMAT = b"\x01"  # first byte of a profile whose values are doubles (zlib streams start 0x78)
+PROFILE_FORMAT_SINGLE = b"\x02"  # first byte of a profile whose values are single-precision floats
+
+
+def single_precision(values: Iterable[float]) -> list[float]:
+    """``values`` rounded to the nearest single-precision float (what ``pack_profile``
+    stores in four bytes instead of eight)."""
+    return array("f", values).tolist()
 
 
 def pack_profile(data: dict[str, Any]) -> bytes:
     """An event profile (``Profile.to_json()``) as ``event_groups.profile`` holds it: a format
-    byte, then zlib of its JSON without the vector, a NUL, and the vector's values as
-    little-endian doubles in the order of its feature names (listed in the JSON as
-    ``names``). Floats round-trip exactly, and in order, so that grouping from the store
-    gives what grouping in memory gives; about a seventh smaller than compressed JSON."""
+    byte, then zlib of its JSON without the vector, a NUL, and the vector's values in the
+    order of its feature names (listed in the JSON as ``names``): as little-endian
+    single-precision floats when every value is one (the engine rounds its profiles so, see
+    crossref.events.Profile.prune), else as doubles. Floats round-trip exactly, and in
+    order, so that grouping from the store gives what grouping in memory gives."""
     head = {k: v for k, v in data.items() if k != "vec"}
     vec: dict[str, float] = data["vec"]
     head["names"] = list(vec)
     body = json.dumps(head, separators=(",", ":"), ensure_ascii=False).encode()
-    values = struct.pack(f"<{len(vec)}d", *vec.values())
-    return PROFILE_FORMAT + zlib.compress(body + b"\0" + values, 6)
+    numbers = list(vec.values())
+    if single_precision(numbers) == numbers:
+        fmt, values = PROFILE_FORMAT_SINGLE, array("f", numbers)
+    else:
+        fmt, values = PROFILE_FORMAT, array("d", numbers)
+    if sys.byteorder == "big":  # stored little-endian
+        values.byteswap()
+    return fmt + zlib.compress(body + b"\0" + values.tobytes(), 6)
 
 
 def unpack_profile(raw: bytes | str) -> dict[str, Any]:
@@ -86,10 +102,11 @@ def unpack_profile(raw: bytes | str) -> dict[str, Any]:
     JSON text that older databases hold."""
     if isinstance(raw, str):
         return dict(json.loads(raw))
-    if raw[:1] != PROFILE_FORMAT:
+    if raw[:1] not in (PROFILE_FORMAT, PROFILE_FORMAT_SINGLE):
         return dict(json.loads(zlib.decompress(raw)))
     body, values = zlib.decompress(raw[1:]).split(b"\0", 1)
     data: dict[str, Any] = json.loads(body)
     names = data.pop("names")
-    data["vec"] = dict(zip(names, struct.unpack(f"<{len(names)}d", values), strict=True))
+    code = "f" if raw[:1] == PROFILE_FORMAT_SINGLE else "d"
+    data["vec"] = dict(zip(names, struct.unpack(f"<{len(names)}{code}", values), strict=True))
     return data

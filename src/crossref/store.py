@@ -235,6 +235,12 @@ MENTION_SQL = (
 between ``mention_start`` and ``mention_end`` (which is set only then)."""
 
 
+KIND_CODES = {"indirect": 0, "direct": 1, "mixed": 2}
+"""How ``statements.kind_code`` stores a statement's kind (0 and 1 take no bytes); the
+column ``kind`` reads it back (crossref.migrations.KIND_FROM_CODE). Another kind is kept as
+its name."""
+
+
 @dataclass
 class SaveResult:
     """What :func:`save_article` did."""
@@ -477,8 +483,8 @@ def _insert_statements(
         extra = json.dumps(st.extra, ensure_ascii=False, default=str) if st.extra else None
         db.execute(
             'INSERT INTO statements (article_id, ordinal, start, "end", text, sentence, sentence_start, '
-            "sentence_end, cue, kind, speaker_mention, mention_start, mention_end, speaker_id, party_id, "
-            "event_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sentence_end, cue, kind_code, speaker_mention, mention_start, mention_end, speaker_id, "
+            "party_id, event_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,
                 ordinal,
@@ -489,7 +495,7 @@ def _insert_statements(
                 st.sentence_start,
                 st.sentence_end,
                 st.cue,
-                st.kind,
+                KIND_CODES.get(st.kind, st.kind),
                 mention,
                 st.mention_start,
                 mention_end,
