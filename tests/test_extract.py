@@ -1987,3 +1987,112 @@ def test_many_of_whom_speak_for_the_people_before_them(text: str) -> None:
     st = one(text)
     assert st.speaker_mention in {"families of the victims", "residents"}
     assert st.text == "the army ignored warnings"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The barrage, which Moscow said targeted arms depots, left four villages without power.",
+            "Moscow",
+            "targeted arms depots",
+        ),
+        (
+            "The barrage, which Moscow said targeted arms depots, fuel tanks and radar sites, killed two.",
+            "Moscow",
+            "targeted arms depots, fuel tanks and radar sites",
+        ),
+        (
+            "The curfew rules, which the council said will take effect on Friday, do not cover medics.",
+            "the council",
+            "will take effect on Friday",
+        ),
+        (
+            "Rescuers reached the clinic, which the militia said was used to store rockets.",
+            "the militia",
+            "was used to store rockets",
+        ),
+        (
+            "The navy seized cargo that customs officials said would be sold to the rebels.",
+            "customs officials",
+            "would be sold to the rebels",
+        ),
+    ],
+)
+def test_a_relative_clause_whose_subject_is_what_was_said(text: str, speaker: str, content: str) -> None:
+    """'X, which Moscow said targeted depots, killed two': Moscow said X targeted depots, not
+    that it killed two; an auxiliary may open such content ('which the council said will')."""
+    st = one(text)
+    assert (st.speaker_mention, st.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Leila Sabry, who said her shop had burned down, waited at the depot with her sons.",
+            "Leila Sabry",
+            "her shop had burned down",
+        ),
+        (
+            "The warning came from a harbour pilot, who said the channel was still mined.",
+            "a harbour pilot",
+            "the channel was still mined",
+        ),
+        (
+            "The decree was signed by the mayor, who said the market would stay shut for a week.",
+            "the mayor",
+            "the market would stay shut for a week",
+        ),
+    ],
+)
+def test_who_said_stands_for_the_noun_phrase_before_it(text: str, speaker: str, content: str) -> None:
+    """The person 'who said' is the one just named (also after 'from', 'by'), and a clause
+    between the subject and its verb ends at the comma before that verb."""
+    st = one(text)
+    assert (st.speaker_mention, st.text) == (speaker, content)
+
+
+def test_a_pronoun_and_a_role_speak_together() -> None:
+    st = one("The patrol boat rammed the trawler, she and another crew member said.")
+    assert st.speaker_mention == "she and another crew member"
+    assert st.text == "The patrol boat rammed the trawler"
+
+
+def test_a_name_given_with_an_age_is_a_private_person_not_a_known_figure() -> None:
+    """'Ahmed, 45,' is someone the reporter met, not Abiy Ahmed; 'Putin' alone is still Putin."""
+    first, second = extract_statements(
+        "“They took everything,” said Ahmed, 45, a baker. Ahmed added that the soldiers came at night."
+    )
+    assert (first.speaker, first.party) == ("Ahmed", None)
+    assert (second.speaker, second.party) == ("Ahmed", None)
+    st = one("Putin told the council that the talks would go on.")
+    assert (st.speaker, st.party) == ("Vladimir Putin", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("New Delhi rejected the account of the strikes.", "India"),
+        ("Addis Ababa said the border crossing would stay closed.", "Ethiopia"),
+        ("Kuala Lumpur said it would send an envoy to the talks.", "Malaysia"),
+    ],
+)
+def test_a_capital_of_two_words_speaks_for_its_country(text: str, party: str) -> None:
+    st = one(text)
+    assert st.party == party
+    assert st.speaker == st.speaker_mention
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ('Said the deputy mayor, "Nothing has sailed since Tuesday."', "the deputy mayor",
+         "Nothing has sailed since Tuesday."),
+        ("Said Rosa Lind, who runs the bakery, “We bake for the soldiers now.”", "Rosa Lind",
+         "We bake for the soldiers now."),
+    ],
+)  # fmt: skip
+def test_said_opening_the_sentence_then_speaker_and_quote(text: str, speaker: str, content: str) -> None:
+    st = one(text)
+    assert (st.speaker_mention, st.text, st.kind) == (speaker, content, "direct")

@@ -239,6 +239,11 @@ _NOTHING_FOLLOWS = PREPOSITIONS | {"more", "else", "new"}
 _SUBJECT_VERBS = words(
     "has have had is are was were will would can could should must may might did does do remains"
 )
+# past forms of common verbs without "-ed" that may follow a subject and its relative clause
+_PAST_VERBS = words(
+    "hit struck left came went took made fell drew brought sent led spoke began became saw ran "
+    "stood held kept fled lost won met paid told said shot blew tore caught sank burned"
+)
 # "according to plan": the idioms in which "according to" names no source
 _IDIOM_OBJECTS = frozenset({"plan", "schedule", "tradition", "custom", "protocol", "form", "script"})
 
@@ -391,7 +396,7 @@ class SentenceRules:
                 a += 1  # "Late on Monday the ministry said"
             elif self._time_word(a) and a + 1 < b and self.tokens[a + 1].lower in _SUBJECT_STARTS:
                 a += 1  # "(Since) Monday the army has said", "(In) 2020 Aliyev said"
-            elif lw in LEADING_FILLERS or lw in {"of", "for", "from", "at", "in", "and"}:
+            elif lw in LEADING_FILLERS or lw in {"of", "for", "from", "at", "in", "and", "by"}:
                 a += 1
             else:
                 break
@@ -468,7 +473,11 @@ class SentenceRules:
         army and the paramilitary Rapid Support Forces blamed": two speaker nouns joined by the
         "and" at ``conj``, the first opening the phrase (after its names and determiners)."""
         toks = self.tokens
-        if conj < 1 or toks[conj - 1].lower not in SPEAKER_NOUNS or toks[b - 1].lower not in SPEAKER_NOUNS:
+        if conj < 1 or toks[b - 1].lower not in SPEAKER_NOUNS:
+            return False
+        if toks[conj - 1].lower in {"he", "she", "they", "we", "i"}:  # "..., she and another reporter said"
+            return conj < 2 or not toks[conj - 2].is_word
+        if toks[conj - 1].lower not in SPEAKER_NOUNS:
             return False
         k = conj - 2
         while k >= 0 and (toks[k].is_capitalized or toks[k].lower in _NAME_LEADS):
@@ -875,17 +884,44 @@ class SentenceRules:
             and (i + 1 == len(toks) or toks[i + 1].text in _STOPS or toks[i + 1].lower in _NOTHING_FOLLOWS)
         ):
             return None  # "She has said little about the plan": not what she said
+        gapped = self._gapped_relative(cue)
         if (
             toks[i].lower in {"is", "was", "are", "were", "has", "had", "will", "would", "remains"}
             and CUE_FORMS.get(toks[cue].lower) not in ADDRESSEE_VERBS
             and i == cue + 1
+            and gapped is None
         ):
             return None
         start = toks[i].start
-        end = self._trim_trailing_clause(start, self._sentence_content_end())
+        end = self._sentence_content_end()
+        if gapped == ",":  # "The strike, which Russia said targeted depots, killed five": up to the comma
+            end = self._closing_comma(start, end) or end
+        end = self._trim_trailing_clause(start, end)
         if end - start < 4:
             return None
         return start, end, i
+
+    def _gapped_relative(self, cue: int) -> str | None:
+        """Whether the cue's speaker opens a relative clause whose subject is what was said
+        ("the drones, which Kyiv said were Iranian-made", "a hospital that the army says
+        was used as a base"): "," when the clause stands between commas, "" when it does not,
+        None otherwise."""
+        speaker = self.speaker_before(cue)
+        if speaker is None or speaker[0] < 2:
+            return None
+        pronoun = self.tokens[speaker[0] - 1]
+        if pronoun.lower not in {"which", "that"} or pronoun.in_quote:
+            return None
+        return "," if self.tokens[speaker[0] - 2].text == "," and pronoun.lower == "which" else ""
+
+    def _closing_comma(self, start: int, end: int) -> int | None:
+        """The comma that closes a relative clause running from ``start``: the first one the
+        sentence's own verb follows ("..., killed five people", "..., will not apply")."""
+        for m in re.finditer(r",\s+(?:(\w+ly)\s+)?([a-z]\w*)", self.text[start:end]):
+            verb = m.group(2)
+            if verb in _SUBJECT_VERBS or verb in _PAST_VERBS or (verb.endswith("ed") and len(verb) > 4):
+                return start + m.start()
+        return None
 
     def _only_addressee_follows(self, i: int) -> bool:
         """Whether tokens from ``i`` to the end of the sentence are only a short name or noun
@@ -1382,6 +1418,13 @@ class SentenceRules:
             return None  # passive: "was reported", "is expected"
         if word == "known" and c > 0 and toks[c - 1].lower in {"well", "widely", "best", "little", "better"}:
             return None  # "a physician well known for his work"
+        # 0. the cue opens the sentence: Said the mayor, “...” / Said Ana Diaz, who lost her shop, “...”
+        if c == self._sentence_start_token() and lemma in _ASIDE_VERBS | {"say", "add", "ask"}:
+            speaker = self.speaker_after(c)
+            quote = next((q for q in self.quotes if q.start > toks[c].end), None) if speaker else None
+            if speaker is not None and quote is not None and quote.start < self.sentence.end:
+                return RawStatement(quote.inner, toks[c].text, (toks[c].start, toks[c].end), "direct",
+                                    self._span(speaker), sent, para)  # fmt: skip
         # 1. a quote right before the cue: “...,” X said / “...,” said X
         q_before = None
         sp_before = self.speaker_before(c)
@@ -1452,10 +1495,20 @@ class SentenceRules:
         speaker = sp_before
         if speaker is None:
             speaker = self._subject_before_parenthetical(c)
+        interrupting = (
+            False  # "Haddad, who said her house was hit, spoke ...": a clause inside the sentence's
+        )
         if speaker is None:
             speaker = self._relative_antecedent(c)
-            if speaker is not None and lemma not in STRONG_VERBS and not self._clause_follows(c):
+            who = speaker is not None and self.tokens[c - 1].lower == "who"
+            if speaker is not None and lemma not in STRONG_VERBS and not who and not self._clause_follows(c):
                 return None  # "MSF, which supports the hospital, said ...": a description
+            interrupting = (
+                who
+                and speaker is not None
+                and speaker[0] == self._sentence_start_token()
+                and toks[c - 2].text == ","
+            )
         if speaker is None and comma_before:
             # "Smith, a senior aide, said ..." : the subject stands before the apposition
             speaker = self.subject()
@@ -1492,6 +1545,8 @@ class SentenceRules:
         weak = lemma in WEAK_CUES or lemma in STANCE_VERBS
         if weak and not self._clause_follows(c) and not self._strong_speaker(speaker):
             return None
+        if interrupting:
+            after = (after[0], self._closing_comma(after[0], after[1]) or after[1], after[2])
         return self._reported(c, after, self._span(speaker))
 
     def _reported(
@@ -1791,7 +1846,16 @@ class SentenceRules:
             j -= 1
         if j < 0:
             return None
-        return self.speaker_before(j + 1)
+        found = self.speaker_before(j + 1)
+        if (found is None or found[1] != j + 1) and self.tokens[k].lower == "who":
+            # "The call came from a local official, who said ...", "signed by the governor,
+            # who said ...": the object of a preposition is whom "who" stands for
+            for p in range(j, max(0, j - 8), -1):
+                if self.tokens[p].lower in {"from", "by", "with", "to", "for"}:
+                    return (p + 1, j + 1) if p < j and self._valid_speaker(p + 1, j + 1) else None
+                if not self.tokens[p].is_word:
+                    break
+        return found
 
     def _leading_quote_speaker(self, c: int) -> tuple[Quote, tuple[int, int]] | None:
         """“...,” Scott Pruitt, the attorney general of Oklahoma, said: the quote opens the

@@ -284,6 +284,10 @@ _APPOSITION = re.compile(
 )
 
 
+# an age right after a name: "Ahmed, 45,", "Sara Levi, aged 71," (news gives private people's ages)
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|$)")
+
+
 @dataclass
 class Entity:
     name: str
@@ -295,6 +299,7 @@ class Entity:
     positions: list[int] = field(default_factory=list)
     principal: Entity | None = None  # whom a spokesperson speaks for
     seat_country: str | None = None  # the country of the place a governor or mayor governs
+    private: bool = False  # introduced with an age ("Ahmed, 45,"): no public figure of that name
 
     @property
     def surname(self) -> str:
@@ -323,6 +328,7 @@ class Resolved:
     affiliation_country: str | None = None
     principal: Resolved | None = None  # whom a spokesperson speaks for ("his spokesman")
     seat_country: str | None = None  # the country of the place a governor or mayor governs
+    private: bool = False  # a private person, whatever public figure shares the name
 
 
 class ArticleSpeakers:
@@ -598,7 +604,9 @@ class ArticleSpeakers:
         """The latest person whose family name is ``word``."""
         return self.family_names.get(fold(word))
 
-    def _person(self, name: str, role: str | None, pos: int) -> Entity:
+    def _person(self, name: str, role: str | None, pos: int, *, private: bool = False) -> Entity:
+        """The person named ``name`` (one met before, else a new one); a surname alone is a
+        known figure's ("Putin") unless the person is ``private``."""
         key = fold(name)
         for ent in self.entities:
             if ent.kind == "person" and (
@@ -624,8 +632,9 @@ class ArticleSpeakers:
             if len(given) == 1:
                 given[0].positions.append(pos)
                 return given[0]
-            name = figure_by_surname(name) or name  # "Putin", never named in full here
-        ent = Entity(name, "person", role, None, None, None, [pos])
+            if not private:
+                name = figure_by_surname(name) or name  # "Putin", never named in full here
+        ent = Entity(name, "person", role, None, None, None, [pos], private=private)
         self.entities.append(ent)
         for key in ent.surname_keys:
             self.family_names[key] = ent
@@ -965,6 +974,9 @@ class ArticleSpeakers:
             # "a ministry spokesperson", "Foreign Ministry spokesman": the body they speak for
             org_name = " ".join(w for w in words[:-1])
             return self._as_resolved(self._org_entity(org_name, start, refer=True))
+        whole = " ".join(words).removesuffix("’s").removesuffix("'s")
+        if len(words) > 1 and countries.country_of_word(whole):
+            return self._as_resolved(self._org_entity(whole, start))  # "New Delhi", "Tel Aviv", "Addis Ababa"
         name_words: list[str] = []
         for w in reversed(words):
             bare = w.removesuffix("’s").removesuffix("'s")
@@ -1050,7 +1062,9 @@ class ArticleSpeakers:
             appos = None if role_words else self._apposition_after(end)
             if appos and _BODY_APPOSITION.fullmatch(appos):  # "Gisha, an Israeli rights group, said"
                 return self._as_resolved(self._org_entity(" ".join(name_words), start))
-            return self._as_resolved(self._person(" ".join(name_words), " ".join(role_words) or None, start))
+            private = _AGE_AFTER.match(self.text, end) is not None  # "said Ahmed, 45, whose ..."
+            person = self._person(" ".join(name_words), " ".join(role_words) or None, start, private=private)
+            return self._as_resolved(person)
         if (
             head_is_org
             or (words[-1][:1].isupper() and len(words) > 1)
@@ -1270,6 +1284,7 @@ class ArticleSpeakers:
             aff.name if aff else None,
             aff.country if aff else None,
             seat_country=ent.seat_country,
+            private=ent.private,
         )
 
 

@@ -266,7 +266,7 @@ def infer_party(resolved: Resolved, mention: str | None) -> str | None:
             _first_side(own)
             or _first_side(_affiliation_text(mention))
             or (infer_party(resolved.principal, None) if resolved.principal else None)
-            or (figure_country(name) if name else None)
+            or (figure_country(name) if name and not resolved.private else None)
             or (
                 org_party(resolved.affiliation, resolved.affiliation_country)
                 if resolved.affiliation
