@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from crossref import store
 from crossref.cli import app
 from crossref.compaction import compact, worth_compacting
+from crossref.errors import DatabaseError
 from crossref.ingest import IngestReport, ingest_sources
 from crossref.sources import Limits, SourceDefaults
 
@@ -107,3 +108,23 @@ def test_db_compact_quiet(tmp_path: Path, quiet: bool) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0
     assert (result.stderr == "") == quiet
+
+
+def test_compacting_gives_up_on_a_writer_and_changes_nothing(tmp_path: Path) -> None:
+    """Another process writing: compact raises a DatabaseError after the wait it is given,
+    and the database holds what it held; an ingest then leaves compaction for later."""
+    db_path = tmp_path / "x.db"
+    db = store.open_database(db_path)
+    _ingest(db, sorted(SAMPLES.glob("*.md"))[:2])
+    before = _listing(db_path)
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    with pytest.raises(DatabaseError, match="in use by another process"):
+        compact(db, wait=0.2)
+    assert time.monotonic() - started < 5
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == store.DEFAULT_BUSY_TIMEOUT * 1000
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert _listing(db_path) == before
+    db.close()

@@ -2096,3 +2096,33 @@ def test_a_capital_of_two_words_speaks_for_its_country(text: str, party: str) ->
 def test_said_opening_the_sentence_then_speaker_and_quote(text: str, speaker: str, content: str) -> None:
     st = one(text)
     assert (st.speaker_mention, st.text, st.kind) == (speaker, content, "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Officials in Kinshasa accuse Kigali of arming the rebels.", "Democratic Republic of the Congo"),
+        ("Authorities in Tbilisi said the border post was closed.", "Georgia"),
+        ("Western diplomats in Tbilisi said the border post was closed.", None),
+    ],
+)
+def test_officials_in_a_capital_speak_for_its_government(text: str, party: str | None) -> None:
+    assert one(text).party == party
+
+
+def test_people_meeting_somewhere_are_the_speakers_not_the_place() -> None:
+    st = one("Arab League foreign ministers meeting in Cairo said the blockade must end.")
+    assert st.speaker_mention == "Arab League foreign ministers meeting in Cairo"
+    assert st.party != "Egypt"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The army said its gunners had destroyed two launchers, without providing evidence.",
+         "its gunners had destroyed two launchers"),
+        ("The mayor said, without giving details, that the water plant was hit.", "the water plant was hit"),
+    ],
+)  # fmt: skip
+def test_without_giving_details_is_the_reporters_not_the_speakers(text: str, content: str) -> None:
+    assert one(text).text == content

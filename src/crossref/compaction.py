@@ -11,10 +11,12 @@ takes well under a second per 10,000 articles); ``crossref db compact`` does it 
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from crossref.database import Database
+from crossref.database import Database, is_busy
 from crossref.errors import DatabaseError
 
 SEARCH_INDEXES = ("articles_fts", "statements_fts")
@@ -37,28 +39,40 @@ def database_bytes(db: Database) -> int:
     return int(pages) * int(size)
 
 
-def compact(db: Database) -> Compaction:
-    """Merge the full-text indexes and ``VACUUM``. Raises DatabaseError when another
-    process is using the database (nothing is changed then)."""
+def compact(db: Database, *, wait: float | None = None) -> Compaction:
+    """Merge the full-text indexes and ``VACUUM``, waiting up to ``wait`` seconds (default:
+    the connection's busy timeout) for another process's lock. Raises DatabaseError when
+    another process keeps the database locked (nothing is changed then)."""
     before = database_bytes(db)
+    timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    if wait is not None:
+        db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
     try:
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(db):
             for index in SEARCH_INDEXES:
                 db.execute(f"INSERT INTO {index}({index}) VALUES ('optimize')")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
         db.execute("VACUUM")
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if is_busy(exc):
             raise DatabaseError("the database is in use by another process; compact it later") from exc
         raise
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
     # VACUUM wrote every page to the write-ahead log: copy what it can back into the file now,
     # without waiting for readers (the log is emptied when the last connection closes)
     db.execute("PRAGMA wal_checkpoint(PASSIVE)")
     return Compaction(before, database_bytes(db))
+
+
+@contextlib.contextmanager
+def _transaction(db: Database) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def worth_compacting(written: int, stored: int) -> bool:

@@ -46,6 +46,10 @@ REFRESH_SECONDS = 10.0
 """Seconds between recomputing the ``events`` rows (titles, dates, counts) of the events an
 ingest changed: each costs a read of all the event's statements, so not after every batch."""
 
+COMPACT_WAIT_SECONDS = 1.0
+"""How long the compaction at the end of an ingest waits for another process's lock before
+it leaves the database as it is."""
+
 ItemStatus = Literal["added", "replaced", "skipped", "failed"]
 
 
@@ -359,7 +363,7 @@ class _Run:
         if not compaction.worth_compacting(self.report.added + self.report.replaced, stored):
             return
         with contextlib.suppress(DatabaseError):  # in use by another process: it can wait
-            self.report.compacted = compaction.compact(self.db)
+            self.report.compacted = compaction.compact(self.db, wait=COMPACT_WAIT_SECONDS)
 
 
 def _sum(total: GroupingReport | None, more: GroupingReport) -> GroupingReport:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from crossref.database import DEFAULT_RETRY_FOR, Database
+from crossref.database import DEFAULT_RETRY_FOR, Database, is_busy
 from crossref.errors import CrossrefError, DatabaseError, LookupFailed, QueryError
 from crossref.migrations import APPLICATION_ID, MIGRATIONS_TABLE, apply_migrations
 from crossref.models import ArticleInput, Statement
@@ -173,17 +173,10 @@ def _retry_busy(step: Callable[[], object], retry_for: float) -> None:
             step()
             return
         except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or time.monotonic() >= deadline:
+            if not is_busy(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
-
-
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    return "locked" in str(exc) or "busy" in str(exc)
 
 
 @contextlib.contextmanager
@@ -196,7 +189,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
     try:
         _retry_busy(lambda: db.conn.execute("BEGIN IMMEDIATE"), db.retry_for)
     except sqlite3.OperationalError as exc:
-        if _is_busy(exc):
+        if is_busy(exc):
             raise DatabaseError(
                 "the database is locked by another process (still busy after retrying); try again later"
             ) from exc
@@ -212,7 +205,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
     except sqlite3.OperationalError as exc:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        if _is_busy(exc):
+        if is_busy(exc):
             raise DatabaseError("the database is locked by another process; nothing was saved") from exc
         raise
 

@@ -137,7 +137,8 @@ TRAILING_CLAUSE = re.compile(
     r"(?:claims|charges|accusations|allegations|comments|remarks|statements) (?:that|which)\b|"
     r"claiming|saying|adding|noting|arguing|citing|according to|referring to|explaining|insisting|"
     r"(?:and|but) (?:has|had|have|is|was|said|says|added|called|urged|warned|also)|"
-    r"but (?:gave|offered|provided|declined|refused|did not|didn't|would not|wouldn't|stopped short))\b|"
+    r"but (?:gave|offered|provided|declined|refused|did not|didn't|would not|wouldn't|stopped short)|"
+    r"without (?:providing|offering|giving|presenting|producing|citing|elaborating|specifying))\b|"
     r"\s+[—–]\s+"
 )
 TRAILING_MODIFIERS = words(
@@ -239,6 +240,8 @@ _NOTHING_FOLLOWS = PREPOSITIONS | {"more", "else", "new"}
 _SUBJECT_VERBS = words(
     "has have had is are was were will would can could should must may might did does do remains"
 )
+# where the people named before were when they spoke: "ministers meeting in Rome"
+_GATHERED = words("meeting gathered gathering speaking based stationed visiting")
 # past forms of common verbs without "-ed" that may follow a subject and its relative clause
 _PAST_VERBS = words(
     "hit struck left came went took made fell drew brought sent led spoke began became saw ran "
@@ -553,6 +556,8 @@ class SentenceRules:
             return True
         nxt = self.tokens[i + 1].lower
         word = self.tokens[i].lower
+        if word in _GATHERED and nxt in {"in", "at"} and i > 0 and self.tokens[i - 1].lower in SPEAKER_NOUNS:
+            return False  # "G7 foreign ministers meeting in Rome said": where they were
         if word.endswith(("ed", "ing")) and not word.endswith(("keeping", "ing's")):
             return True
         if nxt in SPEAKER_NOUNS or nxt in ORG_HEADS or self.tokens[i + 1].is_capitalized or nxt in NP_INNER:
@@ -826,13 +831,15 @@ class SentenceRules:
             if lw == "that" and not toks[i].in_quote:
                 i += 1
                 break
-            if lw in PREPOSITIONS and not toks[i].in_quote:
+            if (lw in PREPOSITIONS or lw == "without") and not toks[i].in_quote:
                 ahead = [
                     k
                     for k in range(i + 1, min(len(toks), i + 12))
                     if toks[k].lower == "that" and not toks[k].in_quote
                 ]
-                if ahead and not any(toks[k].text in {",", ";", ":"} for k in range(i + 1, ahead[0])):
+                # "said on Sunday that", "said, without giving details, that": the aside's comma
+                # may close it right before "that"
+                if ahead and not any(toks[k].text in {",", ";", ":"} for k in range(i + 1, ahead[0] - 1)):
                     i = ahead[0] + 1
                     break
                 # "said at a briefing in Moscow: “...”": the colon or quote opens the content

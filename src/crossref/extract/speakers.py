@@ -89,6 +89,7 @@ _STATE_BODY = re.compile(
 _LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
 _SOURCES = words("source sources official officials")  # "a source in the defence ministry"
+_SEATED = words("officials authorities")  # "officials in Kyiv" speak for the government seated there
 _ABBREVIATED_TITLES = words("sen rep gen gov col lt maj capt sgt dr prof")
 
 
@@ -931,7 +932,14 @@ class ArticleSpeakers:
             head = before[head_at - 1] if before else ""
             if before and _bare(head).rstrip("s") in ROLE_NOUNS | _GENERIC_GROUPS and head.endswith("s"):
                 lead = len(self.text[start:end]) - len(self.text[start:end].lstrip())
-                return self.resolve(start + lead, start + lead + len(" ".join(before)))
+                generic = self.resolve(start + lead, start + lead + len(" ".join(before)))
+                where = re.sub(r"^\s*\w+\s+(?:the\s+)?", "", located.group())
+                seat = countries.country_of_word(where)
+                if generic.country is None and len(before) == 1 and _bare(head) in _SEATED and seat:
+                    # "Officials in Kinshasa accuse ...": the government seated there
+                    named = _canonical_org(" ".join(words))
+                    return Resolved(named, "unknown", named, seat, None)
+                return generic
         group = armed_group(" ".join(words).removesuffix("’s").removesuffix("'s"))
         if group is not None:  # "Hamas", "the Houthis": an organisation, not a person
             return self._as_resolved(self._org_entity(group, start))

@@ -98,7 +98,10 @@ def figure_by_surname(surname: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=65536)
 def figure_country(name: str) -> str | None:
+    """The country of the known figure ``name`` names (in full, by first and last name, or
+    by a surname only one country's figures bear), else None."""
     key = fold(name)
     figures = known_figures()
     if key in figures:
@@ -110,10 +113,10 @@ def figure_country(name: str) -> str | None:
         found = {country for _, country in _figures_by_surname().get(key, [])}
         return found.pop() if len(found) == 1 else None
     if len(parts) >= 2:
-        for full, country in figures.items():
-            fp = full.split()
-            if fp[-1] == parts[-1] and (fp[0] == parts[0] or parts[0] in fp):
-                return country
+        for full, _ in _figures_by_surname().get(parts[-1], []):
+            fp = fold(full).split()
+            if fp[0] == parts[0] or parts[0] in fp:
+                return figures[fold(full)]
     return None
 
 
