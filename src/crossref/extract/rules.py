@@ -913,6 +913,9 @@ class SentenceRules:
         ("the drones, which Kyiv said were Iranian-made", "a hospital that the army says
         was used as a base"): "," when the clause stands between commas, "" when it does not,
         None otherwise."""
+        window = self.tokens[max(0, cue - 30) : cue]
+        if not any(t.lower in {"which", "that"} for t in window):
+            return None  # content_after runs for every cue: look for the speaker only where it may be
         speaker = self.speaker_before(cue)
         if speaker is None or speaker[0] < 2:
             return None
@@ -1426,7 +1429,7 @@ class SentenceRules:
         if word == "known" and c > 0 and toks[c - 1].lower in {"well", "widely", "best", "little", "better"}:
             return None  # "a physician well known for his work"
         # 0. the cue opens the sentence: Said the mayor, “...” / Said Ana Diaz, who lost her shop, “...”
-        if c == self._sentence_start_token() and lemma in _ASIDE_VERBS | {"say", "add", "ask"}:
+        if c == self._sentence_start_token() and (lemma in _ASIDE_VERBS or lemma == "ask"):
             speaker = self.speaker_after(c)
             quote = next((q for q in self.quotes if q.start > toks[c].end), None) if speaker else None
             if speaker is not None and quote is not None and quote.start < self.sentence.end:
@@ -1502,9 +1505,8 @@ class SentenceRules:
         speaker = sp_before
         if speaker is None:
             speaker = self._subject_before_parenthetical(c)
-        interrupting = (
-            False  # "Haddad, who said her house was hit, spoke ...": a clause inside the sentence's
-        )
+        # "Haddad, who said her house was hit, spoke ...": a clause inside the sentence's
+        interrupting = False
         if speaker is None:
             speaker = self._relative_antecedent(c)
             who = speaker is not None and self.tokens[c - 1].lower == "who"

@@ -89,6 +89,13 @@ _STATE_BODY = re.compile(
 _LOCATIVE_TAIL = re.compile(r"\s+(?:in|near|at)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}$")
 _CONNECTOR = re.compile(r"\s+(?:of|for|and)(?:\s+the)?\s+")
 _SOURCES = words("source sources official officials")  # "a source in the defence ministry"
+
+
+def _place_of(located: re.Match[str]) -> str:
+    """The place a locative tail names: "in the Hague" -> "Hague", "in Kyiv" -> "Kyiv"."""
+    return re.sub(r"^\s*\w+\s+(?:the\s+)?", "", located.group())
+
+
 _SEATED = words("officials authorities")  # "officials in Kyiv" speak for the government seated there
 _ABBREVIATED_TITLES = words("sen rep gen gov col lt maj capt sgt dr prof")
 
@@ -919,7 +926,7 @@ class ArticleSpeakers:
             lead = len(self.text[start:end]) - len(self.text[start:end].lstrip())
             inner = self.resolve(start + lead, start + lead + located.start())
             if inner.country is None:  # "the Foreign Ministry in Bucharest" speaks for Romania
-                where = re.sub(r"^\s*\w+\s+(?:the\s+)?", "", located.group())
+                where = _place_of(located)
                 inner.country = countries.country_of_word(where) or place_country(where)
                 if inner.entity is not None and inner.entity.country is None:
                     inner.entity.country = inner.country
@@ -933,7 +940,7 @@ class ArticleSpeakers:
             if before and _bare(head).rstrip("s") in ROLE_NOUNS | _GENERIC_GROUPS and head.endswith("s"):
                 lead = len(self.text[start:end]) - len(self.text[start:end].lstrip())
                 generic = self.resolve(start + lead, start + lead + len(" ".join(before)))
-                where = re.sub(r"^\s*\w+\s+(?:the\s+)?", "", located.group())
+                where = _place_of(located)
                 seat = countries.country_of_word(where)
                 if generic.country is None and len(before) == 1 and _bare(head) in _SEATED and seat:
                     # "Officials in Kinshasa accuse ...": the government seated there
